@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { App } from './api/common.ts';
+import { namedModels } from './api/models/common.ts';
+import { createValidators, JsonBodyError, parseJsonBody, toErrorDetails } from './api/validation.ts';
+import { registerRoutes } from './api/index.ts';
+import { HttpError, ObjectNotFound, RequestValidationError } from './errors.ts';
+import { API_VERSION, MIN_API_VERSION, type AppContext } from './context.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const PACKAGE_ROOT = resolve(here, '..');
+
+const VALIDATION_MESSAGE = 'Invalid request received.';
+
+/** Maps database driver errors to the contract's 409 / 503. */
+function databaseErrorStatus(err: unknown): 409 | 503 | null {
+  const e = err as { code?: string };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (code.startsWith('SQLITE_CONSTRAINT') || code === '23505' || code === '23503' || code === '23502' || code === '23514') return 409;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('08') || code === '57P01' || code === '57014' || code === '53300' || code === 'ECONNREFUSED' || code === '40001' || code === '40P01') return 503;
+  return null;
+}
+
+function parseApiVersion(value: string): [number, number, number] | null {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(value.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+const older = (a: readonly number[], b: readonly number[]) => a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const { settings } = ctx;
+  const app = Fastify({
+    logger: { level: settings.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: 50 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    ajv: { customOptions: { strict: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  // Shared models: fastify (serialization, OpenAPI components) and both validators.
+  const models = namedModels();
+  for (const m of models) app.addSchema(m);
+  const validators = createValidators(models);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? validators.body : validators.query).compile(schema));
+
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  await app.register(cors, {
+    origin: settings.corsOrigins === '*' ? '*' : settings.corsOrigins.split(',').map((s) => s.trim()),
+    methods: settings.corsMethods === '*' ? ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'OPTIONS'] : settings.corsMethods.split(',').map((s) => s.trim()),
+    allowedHeaders: settings.corsHeaders === '*' ? undefined : settings.corsHeaders.split(',').map((s) => s.trim()),
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Syntask REST API', version: API_VERSION, description: 'The Syntask 2 orchestration API. Contract: rest-api.md; extensions are documented in the README.' },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String((json as { $id?: string }).$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', logLevel: 'warn' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const header = req.headers['x-syntask-api-version'];
+    if (header === undefined) return;
+    const version = parseApiVersion(String(header));
+    if (!version) return reply.code(400).send({ detail: `Invalid X-SYNTASK-API-VERSION header format: "${header}". Expected x.y.z.` });
+    if (older(version, MIN_API_VERSION)) {
+      return reply.code(400).send({ detail: `The request specified API version ${header} but this server requires version ${MIN_API_VERSION.join('.')} or higher.` });
+    }
+    (req as FastifyRequest & { apiVersion?: readonly number[] }).apiVersion = version;
+  });
+
+  // No body (or an empty one) on a route that takes a body means "all defaults".
+  app.addHook('preValidation', async (req) => {
+    if (req.body === undefined && req.routeOptions.schema?.body) req.body = {};
+  });
+
+  app.setErrorHandler((error: FastifyError & { validationContext?: string }, req, reply) => {
+    if (error.validation) {
+      if (error.validationContext === 'params') return reply.code(404).send({ detail: 'Not Found' });
+      const part = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
+      return reply.code(422).send({
+        exception_message: VALIDATION_MESSAGE,
+        exception_detail: toErrorDetails(error.validation as never, part),
+        request_body: part === 'body' ? (req.body ?? null) : null,
+      });
+    }
+    if (error instanceof JsonBodyError) {
+      const position = (error as JsonBodyError).position;
+      return reply.code(422).send({
+        exception_message: VALIDATION_MESSAGE,
+        exception_detail: [{ loc: position === undefined ? ['body'] : ['body', position], msg: error.message, type: 'value_error.jsondecode' }],
+        request_body: null,
+      });
+    }
+    if (error instanceof RequestValidationError) {
+      return reply.code(422).send({ exception_message: VALIDATION_MESSAGE, exception_detail: [{ loc: error.loc, msg: error.msg, type: error.type }], request_body: req.body ?? null });
+    }
+    if (error instanceof HttpError) return reply.code(error.status).send({ detail: error.detail });
+    if (error instanceof ObjectNotFound) return reply.code(404).send({ exception_message: error.message });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ detail: 'Request body is too large.' });
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ detail: `Unsupported media type: ${req.headers['content-type'] ?? 'none'}. Send JSON.` });
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.code(error.statusCode).send({ detail: error.message });
+    const dbStatus = databaseErrorStatus(error);
+    if (dbStatus === 409) {
+      return reply.code(409).send({ detail: 'Data integrity conflict. This usually means a unique or foreign key constraint was violated. See server logs for details.' });
+    }
+    // Only the message: request bodies (which may hold secrets) are never logged.
+    req.log.error({ err: { message: error.message, code: error.code, stack: error.stack } }, `${req.method} ${req.routeOptions.url ?? req.url} failed`);
+    if (dbStatus === 503) return reply.code(503).send({ exception_message: 'Service Unavailable' });
+    return reply.code(500).send({ exception_message: 'Internal Server Error' });
+  });
+
+  await registerRoutes(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerDashboard(app, ctx);
+  return app;
+}
+
+/** Serves the built dashboard at `/` with SPA fallback; unknown API routes stay JSON 404s. */
+async function registerDashboard(app: App, ctx: AppContext) {
+  const dir = ctx.settings.uiStaticDir || join(PACKAGE_ROOT, 'dist', 'ui');
+  const hasUi = ctx.settings.uiEnabled && existsSync(join(dir, 'index.html'));
+  if (hasUi) await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false, cacheControl: false });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    const isApi = path === '/api' || path.startsWith('/api/') || path === '/docs' || path.startsWith('/docs/');
+    if (hasUi && req.method === 'GET' && !isApi) {
+      if (/\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html')) return reply.code(404).send({ detail: 'Not Found' });
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ detail: 'Not Found' });
+  });
+}

@@ -1,0 +1,24 @@
+import { EventEmitter } from 'node:events';
+import type { Db } from './db/connection.ts';
+import type { WrittenState } from './orchestration/engine.ts';
+import type { Settings } from './settings.ts';
+
+export interface AppEvents {
+  /** After commit: a state was written to a flow or task run. */
+  state: [WrittenState];
+  /** After commit: log lines were stored (ids of the runs they belong to). */
+  logs: [{ flowRunIds: string[]; count: number }];
+}
+
+/** What routes and services share: settings, the database, in-process events. */
+export interface AppContext {
+  settings: Settings;
+  db: Db;
+  events: EventEmitter<AppEvents>;
+  /** Release of this server (package version). */
+  version: string;
+}
+
+export const API_VERSION = '0.8.4';
+export const MIN_API_VERSION: readonly [number, number, number] = [0, 8, 0];
+export const LATEST_API_VERSION: readonly [number, number, number] = [0, 8, 4];

@@ -1,0 +1,141 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** Runs `fn` in a transaction. SQLite serializes all of them on its one connection. */
+  transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /** Liveness probe for `/api/ready`. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface DbOptions {
+  /** Statement / lock timeout in seconds. */
+  timeoutSeconds?: number;
+  /** PostgreSQL only: schema to create and use (isolated test databases). */
+  pgSchema?: string;
+}
+
+export function parseDatabaseUrl(url: string): { dialect: DialectName; target: string } {
+  if (url.startsWith('sqlite:///')) return { dialect: 'sqlite', target: url.slice('sqlite://'.length) };
+  if (url === 'sqlite://:memory:' || url === 'sqlite:///:memory:') return { dialect: 'sqlite', target: ':memory:' };
+  if (url.startsWith('sqlite+aiosqlite:///')) return { dialect: 'sqlite', target: url.slice('sqlite+aiosqlite://'.length) };
+  if (/^postgres(ql)?(\+\w+)?:\/\//.test(url)) return { dialect: 'postgres', target: url.replace(/^postgres(ql)?(\+\w+)?:/, 'postgresql:') };
+  throw new Error(`Unsupported SYNTASK_API_DATABASE_CONNECTION_URL "${url}": use sqlite:///path/to/file.db or postgresql://user@host:port/db`);
+}
+
+export async function openDatabase(url: string, options: DbOptions = {}): Promise<Db> {
+  const { dialect, target } = parseDatabaseUrl(url);
+  return dialect === 'sqlite' ? openSqlite(target, options) : openPostgres(target, options);
+}
+
+/**
+ * better-sqlite3 prepares a statement per query; Kysely does not cache them. Caching the
+ * prepared statements by SQL text removes most of the per-query cost on hot paths.
+ */
+function withStatementCache(raw: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return new Proxy(raw, {
+    get(target, prop) {
+      if (prop === 'prepare') {
+        return (sql: string) => {
+          let stmt = cache.get(sql);
+          if (!stmt) {
+            stmt = target.prepare(sql);
+            if (cache.size > 2000) cache.clear();
+            cache.set(sql, stmt);
+          }
+          return stmt;
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function openSqlite(path: string, options: DbOptions): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new BetterSqlite3(path, { timeout: (options.timeoutSeconds ?? 10) * 1000 });
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('cache_size = -65536');
+  raw.pragma('temp_store = MEMORY');
+  raw.pragma('mmap_size = 268435456');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    transaction: (fn) => kysely.transaction().execute(fn),
+    async ping() {
+      try {
+        raw.prepare('select 1').get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+// JSON stays text in both dialects (rows are decoded in one place); bigints are our µs datetimes.
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === 20) return (v: string) => Number(v);
+    if (oid === 114 || oid === 3802) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+async function openPostgres(url: string, options: DbOptions): Promise<Db> {
+  const timeoutMs = Math.round((options.timeoutSeconds ?? 10) * 1000);
+  const schema = options.pgSchema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: pgTypes,
+    statement_timeout: timeoutMs,
+    options: schema ? `-c search_path=${schema}` : undefined,
+    connectionTimeoutMillis: timeoutMs,
+  });
+  pool.on('error', () => {
+    /* idle client errors surface on the next query as 503 */
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    transaction: (fn) => kysely.transaction().execute(fn),
+    async ping() {
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}

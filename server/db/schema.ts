@@ -1,0 +1,188 @@
+/**
+ * Kysely table types. Datetimes are epoch microseconds (number), JSON columns are text
+ * (see lib/json.ts), booleans are 0/1 integers: identical in SQLite and PostgreSQL.
+ */
+export interface BaseRow {
+  id: string;
+  created: number;
+  updated: number;
+}
+
+export interface RunStateColumns {
+  state_id: string | null;
+  state_type: string | null;
+  state_name: string | null;
+  state_timestamp: number | null;
+  run_count: number;
+  expected_start_time: number | null;
+  next_scheduled_start_time: number | null;
+  start_time: number | null;
+  end_time: number | null;
+  total_run_time: number;
+}
+
+export interface FlowTable extends BaseRow {
+  name: string;
+  tags: string;
+}
+
+export interface FlowRunTable extends BaseRow, RunStateColumns {
+  name: string;
+  flow_id: string;
+  deployment_id: string | null;
+  deployment_version: string | null;
+  work_queue_id: string | null;
+  work_queue_name: string | null;
+  flow_version: string | null;
+  parameters: string;
+  idempotency_key: string | null;
+  context: string;
+  empirical_policy: string;
+  tags: string;
+  parent_task_run_id: string | null;
+  auto_scheduled: number;
+  infrastructure_document_id: string | null;
+  infrastructure_pid: string | null;
+  created_by: string | null;
+  job_variables: string | null;
+}
+
+export interface TaskRunTable extends BaseRow, RunStateColumns {
+  name: string;
+  flow_run_id: string | null;
+  task_key: string;
+  dynamic_key: string;
+  cache_key: string | null;
+  cache_expiration: number | null;
+  task_version: string | null;
+  empirical_policy: string;
+  tags: string;
+  task_inputs: string;
+  flow_run_run_count: number;
+}
+
+export interface StateTable extends BaseRow {
+  type: string;
+  name: string;
+  timestamp: number;
+  message: string | null;
+  data: string | null;
+  state_details: string;
+}
+
+export interface FlowRunStateTable extends StateTable {
+  flow_run_id: string;
+}
+
+export interface TaskRunStateTable extends StateTable {
+  task_run_id: string;
+}
+
+export interface TaskRunStateCacheTable extends BaseRow {
+  cache_key: string;
+  cache_expiration: number | null;
+  task_run_state_id: string;
+}
+
+export interface LogTable extends BaseRow {
+  name: string;
+  level: number;
+  message: string;
+  timestamp: number;
+  flow_run_id: string | null;
+  task_run_id: string | null;
+}
+
+export interface ConcurrencyLimitTable extends BaseRow {
+  tag: string;
+  concurrency_limit: number;
+  active_slots: string;
+}
+
+export interface CsrfTokenTable extends BaseRow {
+  token: string;
+  client: string;
+  expiration: number;
+}
+
+export interface Database {
+  flow: FlowTable;
+  flow_run: FlowRunTable;
+  flow_run_state: FlowRunStateTable;
+  task_run: TaskRunTable;
+  task_run_state: TaskRunStateTable;
+  task_run_state_cache: TaskRunStateCacheTable;
+  log: LogTable;
+  concurrency_limit: ConcurrencyLimitTable;
+  csrf_token: CsrfTokenTable;
+  work_pool: WorkPoolTable;
+  work_queue: WorkQueueTable;
+  worker: WorkerTable;
+  deployment: DeploymentTable;
+  deployment_schedule: DeploymentScheduleTable;
+}
+
+export interface WorkPoolTable extends BaseRow {
+  name: string;
+  description: string | null;
+  type: string;
+  base_job_template: string;
+  is_paused: number;
+  concurrency_limit: number | null;
+  status: string | null;
+  default_queue_id: string | null;
+}
+
+export interface WorkQueueTable extends BaseRow {
+  name: string;
+  description: string;
+  is_paused: number;
+  concurrency_limit: number | null;
+  priority: number;
+  work_pool_id: string;
+  filter: string | null;
+  last_polled: number | null;
+  status: string;
+}
+
+export interface WorkerTable extends BaseRow {
+  name: string;
+  work_pool_id: string;
+  last_heartbeat_time: number;
+  heartbeat_interval_seconds: number | null;
+  status: string;
+}
+
+export interface DeploymentTable extends BaseRow {
+  name: string;
+  flow_id: string;
+  version: string | null;
+  description: string | null;
+  path: string | null;
+  entrypoint: string | null;
+  manifest_path: string | null;
+  pull_steps: string | null;
+  paused: number;
+  infra_overrides: string;
+  parameters: string;
+  tags: string;
+  parameter_openapi_schema: string | null;
+  enforce_parameter_schema: number;
+  work_queue_id: string | null;
+  work_queue_name: string | null;
+  last_polled: number | null;
+  status: string;
+  storage_document_id: string | null;
+  infrastructure_document_id: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface DeploymentScheduleTable extends BaseRow {
+  deployment_id: string;
+  schedule: string;
+  active: number;
+  max_active_runs: number | null;
+  max_scheduled_runs: number | null;
+  catchup: number;
+}

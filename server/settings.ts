@@ -1,0 +1,156 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Every server setting is a SYNTASK_* environment variable. This table is the single
+ * source for parsing, `GET /api/admin/settings` and the README's configuration section.
+ */
+type Kind = 'string' | 'int' | 'float' | 'bool';
+
+interface SettingSpec {
+  env: string;
+  kind: Kind;
+  description: string;
+  /** Default as a function of the settings resolved so far (table order). */
+  default: (s: Record<string, unknown>) => unknown;
+  secret?: boolean;
+}
+
+const spec = (env: string, kind: Kind, def: unknown | ((s: Record<string, unknown>) => unknown), description: string, secret = false): SettingSpec => ({
+  env,
+  kind,
+  description,
+  default: typeof def === 'function' ? (def as (s: Record<string, unknown>) => unknown) : () => def,
+  secret,
+});
+
+const hostForUrl = (host: unknown) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : String(host));
+
+export const SETTINGS: SettingSpec[] = [
+  spec('SYNTASK_HOME', 'string', () => join(homedir(), '.syntask'), 'Directory for the SQLite database, the generated secret key and other local state.'),
+  spec('SYNTASK_SERVER_API_HOST', 'string', '127.0.0.1', 'Interface the server binds to. Anything but loopback prints a warning: there is no authentication.'),
+  spec('SYNTASK_SERVER_API_PORT', 'int', 4200, 'Port the server listens on.'),
+  spec('SYNTASK_API_URL', 'string', (s: Record<string, unknown>) => `http://${hostForUrl(s.SYNTASK_SERVER_API_HOST)}:${s.SYNTASK_SERVER_API_PORT}/api`, 'API URL used by clients: the SDK, workers and the CLI.'),
+  spec('SYNTASK_API_DATABASE_CONNECTION_URL', 'string', (s: Record<string, unknown>) => `sqlite:///${join(String(s.SYNTASK_HOME), 'syntask.db')}`, 'Database: `sqlite:///absolute/path.db` (default `$SYNTASK_HOME/syntask.db`) or `postgresql://user@host:5432/db`.', true),
+  spec('SYNTASK_UI_URL', 'string', (s: Record<string, unknown>) => `http://${hostForUrl(s.SYNTASK_SERVER_API_HOST)}:${s.SYNTASK_SERVER_API_PORT}`, 'Public URL of the dashboard, used in links such as notification messages.'),
+  spec('SYNTASK_UI_API_URL', 'string', (s: Record<string, unknown>) => `http://${hostForUrl(s.SYNTASK_SERVER_API_HOST)}:${s.SYNTASK_SERVER_API_PORT}/api`, 'API URL the dashboard calls (served to it by `/ui-settings`).'),
+  spec('SYNTASK_UI_ENABLED', 'bool', true, 'Serve the dashboard at `/`.'),
+  spec('SYNTASK_UI_STATIC_DIR', 'string', '', 'Directory of the built dashboard (default: `dist/ui` of the installed package).'),
+  spec('SYNTASK_SERVER_CSRF_PROTECTION_ENABLED', 'bool', false, 'Require CSRF tokens on POST/PUT/PATCH/DELETE.'),
+  spec('SYNTASK_SERVER_CSRF_TOKEN_EXPIRATION', 'float', 3600, 'Lifetime of a CSRF token in seconds.'),
+  spec('SYNTASK_SERVER_CORS_ALLOWED_ORIGINS', 'string', '*', 'Comma-separated CORS origins.'),
+  spec('SYNTASK_SERVER_CORS_ALLOWED_METHODS', 'string', '*', 'Comma-separated CORS methods.'),
+  spec('SYNTASK_SERVER_CORS_ALLOWED_HEADERS', 'string', '*', 'Comma-separated CORS headers.'),
+  spec('SYNTASK_SERVER_LOGGING_LEVEL', 'string', 'warn', 'Server log level: fatal, error, warn, info, debug.'),
+  spec('SYNTASK_API_DEFAULT_LIMIT', 'int', 200, 'Default and maximum `limit` of `/filter` endpoints.'),
+  spec('SYNTASK_API_MAX_FLOW_RUN_GRAPH_NODES', 'int', 10000, 'Largest flow run graph `graph-v2` returns; above it answers 400.'),
+  spec('SYNTASK_API_MAX_FLOW_RUN_GRAPH_ARTIFACTS', 'int', 10000, 'Most artifacts `graph-v2` returns.'),
+  spec('SYNTASK_TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS', 'int', 30, 'WAIT given to a task run whose tag concurrency limit is full.'),
+  spec('SYNTASK_API_DATABASE_TIMEOUT', 'float', 10, 'Seconds a database statement or lock wait may take before the request fails with 503.'),
+];
+
+export type Settings = {
+  home: string;
+  host: string;
+  port: number;
+  apiUrl: string;
+  databaseUrl: string;
+  uiUrl: string;
+  uiApiUrl: string;
+  uiEnabled: boolean;
+  uiStaticDir: string;
+  csrfEnabled: boolean;
+  csrfTokenExpirationSeconds: number;
+  corsOrigins: string;
+  corsMethods: string;
+  corsHeaders: string;
+  logLevel: string;
+  defaultLimit: number;
+  maxGraphNodes: number;
+  maxGraphArtifacts: number;
+  tagSlotWaitSeconds: number;
+  databaseTimeoutSeconds: number;
+  /** The raw resolved SYNTASK_* values, for `/api/admin/settings`. */
+  raw: Record<string, unknown>;
+};
+
+export class SettingsError extends Error {}
+
+function parseValue(s: SettingSpec, text: string): unknown {
+  switch (s.kind) {
+    case 'string':
+      return text;
+    case 'bool': {
+      const v = text.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+      throw new SettingsError(`${s.env} must be true or false, got "${text}"`);
+    }
+    case 'int': {
+      const n = Number(text);
+      if (!Number.isInteger(n)) throw new SettingsError(`${s.env} must be an integer, got "${text}"`);
+      return n;
+    }
+    case 'float': {
+      const n = Number(text);
+      if (!Number.isFinite(n)) throw new SettingsError(`${s.env} must be a number, got "${text}"`);
+      return n;
+    }
+  }
+}
+
+/** Resolves settings: explicit overrides (CLI flags) > environment > defaults. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Settings {
+  const raw: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    if (overrides[s.env] !== undefined) raw[s.env] = overrides[s.env];
+    else if (env[s.env] !== undefined) raw[s.env] = parseValue(s, env[s.env]!);
+    else raw[s.env] = s.default(raw);
+  }
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('SYNTASK_') && !(key in raw) && value !== undefined) raw[key] = value;
+  }
+  return {
+    home: String(raw.SYNTASK_HOME),
+    host: String(raw.SYNTASK_SERVER_API_HOST),
+    port: Number(raw.SYNTASK_SERVER_API_PORT),
+    apiUrl: String(raw.SYNTASK_API_URL),
+    databaseUrl: String(raw.SYNTASK_API_DATABASE_CONNECTION_URL),
+    uiUrl: String(raw.SYNTASK_UI_URL),
+    uiApiUrl: String(raw.SYNTASK_UI_API_URL),
+    uiEnabled: Boolean(raw.SYNTASK_UI_ENABLED),
+    uiStaticDir: String(raw.SYNTASK_UI_STATIC_DIR),
+    csrfEnabled: Boolean(raw.SYNTASK_SERVER_CSRF_PROTECTION_ENABLED),
+    csrfTokenExpirationSeconds: Number(raw.SYNTASK_SERVER_CSRF_TOKEN_EXPIRATION),
+    corsOrigins: String(raw.SYNTASK_SERVER_CORS_ALLOWED_ORIGINS),
+    corsMethods: String(raw.SYNTASK_SERVER_CORS_ALLOWED_METHODS),
+    corsHeaders: String(raw.SYNTASK_SERVER_CORS_ALLOWED_HEADERS),
+    logLevel: String(raw.SYNTASK_SERVER_LOGGING_LEVEL),
+    defaultLimit: Number(raw.SYNTASK_API_DEFAULT_LIMIT),
+    maxGraphNodes: Number(raw.SYNTASK_API_MAX_FLOW_RUN_GRAPH_NODES),
+    maxGraphArtifacts: Number(raw.SYNTASK_API_MAX_FLOW_RUN_GRAPH_ARTIFACTS),
+    tagSlotWaitSeconds: Number(raw.SYNTASK_TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS),
+    databaseTimeoutSeconds: Number(raw.SYNTASK_API_DATABASE_TIMEOUT),
+    raw,
+  };
+}
+
+const SECRET_ENV = /SECRET|PASSWORD|TOKEN|KEY$/;
+
+/** Every SYNTASK_* setting with secrets (and credentials inside URLs) masked. */
+export function publicSettings(settings: Settings): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings.raw)) {
+    const specEntry = SETTINGS.find((s) => s.env === key);
+    if (specEntry?.secret && key.endsWith('CONNECTION_URL')) out[key] = maskUrlPassword(String(value));
+    else if (specEntry?.secret || SECRET_ENV.test(key)) out[key] = '********';
+    else out[key] = value;
+  }
+  return out;
+}
+
+function maskUrlPassword(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]+:)[^@]*@/i, '$1********@');
+}
+
+export const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host) || host.startsWith('127.');
