@@ -10,11 +10,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: { name: 'sqlite', include: ['server/**/*.test.ts', 'sdk/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'], env: { SYNTASK_TEST_DB: 'sqlite' } },
       },
       ...(postgres
-        ? [{ extends: true, test: { name: 'postgres', include: ['server/api/**/*.test.ts', 'server/orchestration/**/*.test.ts', 'server/services/**/*.test.ts'], env: { SYNTASK_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['server/api/**/*.test.ts', 'server/orchestration/**/*.test.ts', 'server/services/**/*.test.ts'], env: { SYNTASK_TEST_DB: 'postgres' } } }]
         : []),
     ],
   },

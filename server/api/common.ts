@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpError } from '../errors.ts';
 import { LATEST_API_VERSION, type AppContext } from '../context.ts';
@@ -33,3 +33,8 @@ export function orchestrationEnv(ctx: AppContext, trx: Executor, req?: FastifyRe
 }
 
 export const now = nowMicros;
+
+/** Fastify sends a returned string as plain text; the API answers JSON strings (`"0.8.4"`). */
+export function sendJsonString(reply: FastifyReply, value: string) {
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
+}

@@ -3,7 +3,7 @@ import { HttpError } from '../errors.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import { publicSettings } from '../settings.ts';
 import { API_VERSION, type AppContext } from '../context.ts';
-import type { App } from './common.ts';
+import { sendJsonString, type App } from './common.ts';
 import { DateTime, model, ref, Type } from './models/common.ts';
 
 const CsrfToken = model(
@@ -21,12 +21,12 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function rootRoutes(app: App, ctx: AppContext) {
   const tags = ['Root'];
   app.get('/api/health', { schema: { tags, operationId: 'health', response: { 200: Type.Boolean() } } }, async () => true);
-  app.get('/api/version', { schema: { tags, operationId: 'apiVersion', response: { 200: Type.String() } } }, async () => API_VERSION);
-  app.get('/api/hello', { schema: { tags, operationId: 'hello', response: { 200: Type.String() } } }, async () => '👋');
+  app.get('/api/version', { schema: { tags, operationId: 'apiVersion', response: { 200: Type.String() } } }, async (_req, reply) => sendJsonString(reply, API_VERSION));
+  app.get('/api/hello', { schema: { tags, operationId: 'hello', response: { 200: Type.String() } } }, async (_req, reply) => sendJsonString(reply, '👋'));
   app.get('/api/ready', { schema: { tags, operationId: 'ready', response: { 200: Type.Object({ message: Type.String() }), 503: Type.Object({ message: Type.String() }) } } }, async (_req, reply) =>
     (await ctx.db.ping()) ? { message: 'OK' } : reply.code(503).send({ message: 'Database is not available' }),
   );
-  app.get('/api/admin/version', { schema: { tags: ['Admin'], operationId: 'serverVersion', response: { 200: Type.String() } } }, async () => ctx.version);
+  app.get('/api/admin/version', { schema: { tags: ['Admin'], operationId: 'serverVersion', response: { 200: Type.String() } } }, async (_req, reply) => sendJsonString(reply, ctx.version));
   app.get('/api/admin/settings', { schema: { tags: ['Admin'], operationId: 'readSettings', response: { 200: Type.Record(Type.String(), Type.Unknown()) } } }, async () => publicSettings(ctx.settings));
 
   app.get('/ui-settings', { schema: { tags: ['UI'], operationId: 'uiSettings', response: { 200: ref(UiSettings) } } }, async () => ({

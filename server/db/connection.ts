@@ -10,6 +10,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL schema in use when not the default search path. */
+  schema?: string;
   /** Runs `fn` in a transaction. SQLite serializes all of them on its one connection. */
   transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   /** Liveness probe for `/api/ready`. */
@@ -127,6 +129,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   return {
     kysely,
     dialect: 'postgres',
+    schema,
     transaction: (fn) => kysely.transaction().execute(fn),
     async ping() {
       try {

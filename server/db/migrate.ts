@@ -20,7 +20,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: db.kysely as unknown as Kysely<unknown>, provider, migrationTableName: 'syntask_migration', migrationLockTableName: 'syntask_migration_lock' });
+  const migrator = new Migrator({ db: db.kysely as unknown as Kysely<unknown>, provider, migrationTableName: 'syntask_migration', migrationLockTableName: 'syntask_migration_lock', migrationTableSchema: db.schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -59,14 +59,20 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
 
   /** Loads a run and its current state, locking the run row on PostgreSQL. */
   async loadRun(kind: RunKind, id: string): Promise<{ run: RunRecord; initial: StateRecord | null } | null> {
+    // Lock in its own statement: a locking read that waited re-checks joined rows against
+    // the new run row (PostgreSQL EvalPlanQual) and would see no current state.
+    if (this.dialect === 'postgres') {
+      const table = kind === 'flow' ? 'flow_run' : 'task_run';
+      const locked = await this.trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!locked) return null;
+    }
     if (kind === 'flow') {
-      let q = this.trx
+      const q = this.trx
         .selectFrom('flow_run')
         .leftJoin('flow_run_state as s', 's.id', 'flow_run.state_id')
         .selectAll('flow_run')
         .select(['s.message as s_message', 's.data as s_data', 's.state_details as s_state_details'])
         .where('flow_run.id', '=', id);
-      if (this.dialect === 'postgres') q = q.forUpdate('flow_run');
       const row = await q.executeTakeFirst();
       if (!row) return null;
       return {
@@ -85,13 +91,12 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
         initial: currentState(row),
       };
     }
-    let q = this.trx
+    const q = this.trx
       .selectFrom('task_run')
       .leftJoin('task_run_state as s', 's.id', 'task_run.state_id')
       .selectAll('task_run')
       .select(['s.message as s_message', 's.data as s_data', 's.state_details as s_state_details'])
       .where('task_run.id', '=', id);
-    if (this.dialect === 'postgres') q = q.forUpdate('task_run');
     const row = await q.executeTakeFirst();
     if (!row) return null;
     return {
