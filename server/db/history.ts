@@ -21,6 +21,9 @@ export async function runHistory(db: Db, kind: 'flow_run' | 'task_run', body: Ru
   const intervals: HistoryInterval[] = [];
   for (let t = start; t < end; t += widthMicros) intervals.push({ interval_start: formatDateTime(t), interval_end: formatDateTime(t + widthMicros), states: [] });
   if (intervals.length === 0) return intervals;
+  // Only runs inside [start, end) are bucketed: a wider width cannot change a bucket, and
+  // clamping keeps the arithmetic inside a 64-bit integer.
+  const sqlWidth = Math.min(widthMicros, Math.max(1, end - start));
   const compiler = new FilterCompiler(db.dialect);
   const where = kind === 'flow_run' ? compiler.flowRunBody(body, 'flow_run') : compiler.taskRunBody(body, 'task_run');
   const now = nowMicros();
@@ -30,7 +33,7 @@ export async function runHistory(db: Db, kind: 'flow_run' | 'task_run', body: Ru
   const rows = await db.kysely
     .selectFrom(kind)
     .select([
-      sql<number>`(${col('expected_start_time')} - ${start}) / ${widthMicros}`.as('bucket'),
+      sql<number>`(${col('expected_start_time')} - ${start}) / ${sqlWidth}`.as('bucket'),
       sql<StateTypeName>`${col('state_type')}`.as('state_type'),
       sql<string>`${col('state_name')}`.as('state_name'),
       sql<number>`count(*)`.as('count_runs'),

@@ -17,7 +17,8 @@ const criterion = <P extends Record<string, TSchema>>(ops: P) => Type.Object(opt
 /** A criterion whose operators combine with `operator` (and_/or_). */
 const opCriterion = <P extends Record<string, TSchema>>(ops: P) => Type.Object({ ...optional(ops), operator: Type.Optional(Operator) }, strict);
 
-const Str = Type.String();
+// Bounded: SQLite refuses LIKE patterns over 50 kB, and no real name or tag is that long.
+const Str = Type.String({ maxLength: 5000 });
 const Tags = opCriterion({ all_: List(Str), is_null_: Type.Boolean() });
 const TimeRange = criterion({ before_: DateTime, after_: DateTime });
 const TimeRangeNullable = criterion({ before_: DateTime, after_: DateTime, is_null_: Type.Boolean() });
