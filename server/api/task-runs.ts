@@ -3,6 +3,8 @@ import { countTaskRuns, filterTaskRuns, insertTaskRun, readTaskRun } from '../db
 import { notFound } from '../errors.ts';
 import { nowMicros } from '../lib/time.ts';
 import { emitWrites, setRunState, setRunStateIn } from '../orchestration/set-state.ts';
+import { taskRunRecord } from '../orchestration/store.ts';
+import { decodeTaskRun, withWrittenState } from '../db/runs.ts';
 import { IdParams, pagination, type App } from './common.ts';
 import { Opt, Pagination, ref, Type } from './models/common.ts';
 import { DeploymentFilter, FlowFilter, FlowRunFilter, TaskRunFilter, TaskRunSort } from './models/filters.ts';
@@ -26,12 +28,13 @@ export function taskRunRoutes(app: App, ctx: AppContext) {
     const { state, ...input } = req.body;
     const { id, created, writes } = await ctx.db.transaction(async (trx) => {
       const inserted = await insertTaskRun(trx, input);
-      if (!inserted.created) return { ...inserted, writes: [] };
-      const outcome = await setRunStateIn(ctx, trx, 'task', inserted.id, state ?? { type: 'PENDING' }, { force: true, req });
-      return { ...inserted, writes: outcome.writes };
+      if (!inserted.row) return { id: inserted.id, created: null, writes: [] };
+      const outcome = await setRunStateIn(ctx, trx, 'task', inserted.id, state ?? { type: 'PENDING' }, { force: true, req, preloaded: { run: taskRunRecord(inserted.row), initial: null } });
+      const written = outcome.writes[0].state;
+      return { id: inserted.id, created: decodeTaskRun(withWrittenState(inserted.row, outcome.run, written), nowMicros()), writes: outcome.writes };
     });
     emitWrites(ctx, writes);
-    return reply.code(created ? 201 : 200).send(await getOr404(id));
+    return created ? reply.code(201).send(created) : reply.code(200).send(await getOr404(id));
   });
 
   app.get('/api/task_runs/:id', { schema: { tags, operationId: 'readTaskRun', params: IdParams, response: { 200: ref(TaskRun) } } }, async (req) => getOr404(req.params.id));

@@ -10,7 +10,7 @@ import type {
   WorkQueueFilterT,
 } from '../api/models/filters.ts';
 import { parseDateTime } from '../lib/time.ts';
-import type { DialectName } from './connection.ts';
+import type { Db, DialectName } from './connection.ts';
 
 /**
  * Compiles contract filter objects (§4) into SQL conditions. Cross-entity keys become
@@ -36,9 +36,32 @@ export const all = (conds: (Cond | null | undefined)[], op: Op = 'and_'): Cond =
 
 const micros = (iso: string) => parseDateTime(iso)!;
 
+/**
+ * SQLite plans `WHERE <common state> ORDER BY x LIMIT 50` as "find every matching row
+ * by the state index, then sort them all", even with statistics: 30+ ms at 100k runs
+ * where walking the sort index and stopping after 50 matches takes 0.4 ms. For list
+ * queries the compiler therefore demotes low-selectivity predicates on the listed table
+ * (`+col` keeps a column out of index selection) unless a state is known to be rare.
+ */
+export interface ListQueryHints {
+  /** Alias of the table being listed; only its own predicates are demoted. */
+  alias: string;
+  /** The state filter matches few rows: let it drive through its index. */
+  rareState: boolean;
+}
+
 export class FilterCompiler {
   private counter = 0;
-  constructor(readonly dialect: DialectName) {}
+  constructor(
+    readonly dialect: DialectName,
+    private readonly hints?: ListQueryHints,
+  ) {}
+
+  /** A column reference, demoted from index selection when it is a weak filter of a list query. */
+  private weak(alias: string, column: string, isState = false) {
+    const demote = this.hints && this.dialect === 'sqlite' && alias === this.hints.alias && !(isState && this.hints.rareState);
+    return demote ? sql`+${this.col(alias, column)}` : this.col(alias, column);
+  }
 
   /** A fresh alias for a correlated subquery. */
   alias(prefix: string): string {
@@ -79,7 +102,7 @@ export class FilterCompiler {
   }
 
   tagsEmpty(alias: string, column: string, isNull: boolean): Cond {
-    const empty = this.dialect === 'postgres' ? sql<SqlBool>`${this.col(alias, column)} = '[]'::jsonb` : sql<SqlBool>`${this.col(alias, column)} = '[]'`;
+    const empty = this.dialect === 'postgres' ? sql<SqlBool>`${this.col(alias, column)} = '[]'::jsonb` : sql<SqlBool>`${this.weak(alias, column)} = '[]'`;
     return isNull ? empty : sql<SqlBool>`not (${empty})`;
   }
 
@@ -99,7 +122,8 @@ export class FilterCompiler {
   }
 
   isNull(alias: string, column: string, isNull: boolean): Cond {
-    return isNull ? sql<SqlBool>`${this.col(alias, column)} is null` : sql<SqlBool>`${this.col(alias, column)} is not null`;
+    const c = this.weak(alias, column);
+    return isNull ? sql<SqlBool>`${c} is null` : sql<SqlBool>`${c} is not null`;
   }
 
   nameAnyLike(alias: string, c: { any_?: string[] | null; like_?: string | null } | null | undefined, column = 'name'): Cond | null {
@@ -109,10 +133,9 @@ export class FilterCompiler {
 
   stateCriteria(alias: string, c: FlowRunFilterT['state'] | null | undefined): Cond | null {
     if (!c) return null;
-    return combine(
-      [present(c.type?.any_) ? this.inList(alias, 'state_type', c.type.any_) : null, present(c.name?.any_) ? this.inList(alias, 'state_name', c.name.any_) : null],
-      c.operator,
-    );
+    const anyOf = (column: string, values: readonly string[]) =>
+      values.length === 0 ? FALSE : sql<SqlBool>`${this.weak(alias, column, true)} in (${sql.join(values.map((v) => sql.val(v)))})`;
+    return combine([present(c.type?.any_) ? anyOf('state_type', c.type.any_) : null, present(c.name?.any_) ? anyOf('state_name', c.name.any_) : null], c.operator);
   }
 
   exists(from: Cond | RawBuilder<unknown>, where: Cond): Cond {
@@ -345,4 +368,25 @@ export class FilterCompiler {
     }
     return all(conds);
   }
+}
+
+/** Below this many matching rows a state filter is cheaper through its index than by a sorted walk. */
+const RARE_STATE_ROWS = 2000;
+
+/**
+ * Hints for a SQLite list query (see ListQueryHints). A state filter's size is read from
+ * its covering index (about a millisecond for 50k entries) to decide which plan wins.
+ */
+export async function listQueryHints(db: Db, table: 'flow_run' | 'task_run', state: FlowRunFilterT['state'] | null | undefined, rows: number): Promise<ListQueryHints | undefined> {
+  if (db.dialect !== 'sqlite') return undefined;
+  const types = state?.type?.any_;
+  const names = state?.name?.any_;
+  let rareState = false;
+  if (state && (present(types) || present(names)) && state.operator !== 'or_') {
+    const [column, values] = present(types) ? ['state_type', types] : ['state_name', names!];
+    const limit = Math.max(RARE_STATE_ROWS, rows * 20);
+    const found = await sql<{ n: number }>`select count(*) as n from (select 1 from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(values.length ? values : [''])}) limit ${limit})`.execute(db.kysely);
+    rareState = Number(found.rows[0]?.n ?? 0) < limit;
+  }
+  return { alias: table, rareState };
 }

@@ -7,7 +7,7 @@ import { toJson } from '../lib/json.ts';
 import { randomRunName } from '../lib/names.ts';
 import { nowMicros } from '../lib/time.ts';
 import type { Db, Executor } from './connection.ts';
-import { FilterCompiler } from './filters.ts';
+import { FilterCompiler, listQueryHints } from './filters.ts';
 import { decodeFlowRun, normalizeFlowRunPolicy, runOrderBy, selectFlowRuns } from './runs.ts';
 
 export async function readFlowRun(db: Executor, id: string): Promise<FlowRunT | null> {
@@ -75,8 +75,9 @@ export function flowRunWhere(db: Db, body: RunFilters) {
 }
 
 export async function filterFlowRuns(db: Db, body: RunFilters & { sort?: string }, limit: number, offset: number) {
+  const hints = await listQueryHints(db, 'flow_run', body.flow_runs?.state, limit + offset);
   const rows = await selectFlowRuns(db.kysely)
-    .where(flowRunWhere(db, body))
+    .where(new FilterCompiler(db.dialect, hints).flowRunBody(body, 'flow_run'))
     .orderBy(runOrderBy(body.sort ?? 'ID_DESC', 'flow_run'))
     .limit(limit)
     .offset(offset)

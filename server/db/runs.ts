@@ -37,6 +37,28 @@ export function selectTaskRuns(db: Executor) {
     .select(['s.message as s_message', 's.data as s_data', 's.state_details as s_state_details']);
 }
 
+/** A run row after orchestration, with its written state joined, ready to decode. */
+export function withWrittenState<R extends RunStateColumns>(row: R, run: RunStateColumns & { flow_policy?: unknown; task_policy?: unknown; flow_run_run_count?: number }, state: { message: string | null; data: unknown; details: unknown }): R & JoinedState {
+  return {
+    ...row,
+    state_id: run.state_id,
+    state_type: run.state_type,
+    state_name: run.state_name,
+    state_timestamp: run.state_timestamp,
+    run_count: run.run_count,
+    expected_start_time: run.expected_start_time,
+    next_scheduled_start_time: run.next_scheduled_start_time,
+    start_time: run.start_time,
+    end_time: run.end_time,
+    total_run_time: run.total_run_time,
+    ...(run.flow_policy ? { empirical_policy: JSON.stringify(run.flow_policy) } : {}),
+    ...(run.task_policy ? { empirical_policy: JSON.stringify(run.task_policy), flow_run_run_count: run.flow_run_run_count } : {}),
+    s_message: state.message,
+    s_data: state.data === null || state.data === undefined ? null : JSON.stringify(state.data),
+    s_state_details: JSON.stringify(state.details),
+  };
+}
+
 export function decodeStateRow(row: Selectable<StateTable>): StateT {
   return {
     id: row.id,
@@ -109,7 +131,7 @@ export function decodeFlowRun(row: FlowRunRow, now: number): FlowRunT {
     parameters: fromJson(row.parameters, {}),
     idempotency_key: row.idempotency_key,
     context: fromJson(row.context, {}),
-    empirical_policy: fromJson<FlowRunPolicyT>(row.empirical_policy, defaultFlowRunPolicy()),
+    empirical_policy: { ...defaultFlowRunPolicy(), ...fromJson<Partial<FlowRunPolicyT>>(row.empirical_policy, {}) },
     tags: fromJson(row.tags, []),
     parent_task_run_id: row.parent_task_run_id,
     auto_scheduled: Boolean(row.auto_scheduled),
@@ -132,7 +154,7 @@ export function decodeTaskRun(row: TaskRunRow, now: number): TaskRunT {
     cache_key: row.cache_key,
     cache_expiration: formatNullable(row.cache_expiration),
     task_version: row.task_version,
-    empirical_policy: fromJson<TaskRunPolicyT>(row.empirical_policy, defaultTaskRunPolicy()),
+    empirical_policy: { ...defaultTaskRunPolicy(), ...fromJson<Partial<TaskRunPolicyT>>(row.empirical_policy, {}) },
     tags: fromJson(row.tags, []),
     task_inputs: fromJson(row.task_inputs, {}),
     flow_run_run_count: row.flow_run_run_count,

@@ -9,6 +9,8 @@ import type { KyselyOrchestrationStore } from './store.ts';
 
 export interface OrchestrateOptions {
   force?: boolean;
+  /** The run as just inserted (no state yet): saves reading it back. */
+  preloaded?: { run: RunRecord; initial: StateRecord | null };
   /** Overrides the policy (e.g. the late-runs service). */
   policy?: readonly Rule[];
 }
@@ -58,7 +60,7 @@ export function stateToApi(s: StateRecord): StateT {
  * order, cleanup of fizzled rules, bookkeeping and write, `after` hooks, subflow mirror.
  */
 export async function orchestrate(env: Env, kind: RunKind, runId: string, proposal: StateRecord, options: OrchestrateOptions = {}): Promise<Outcome> {
-  const loaded = await env.store.loadRun(kind, runId);
+  const loaded = options.preloaded ?? (await env.store.loadRun(kind, runId));
   if (!loaded) throw new ObjectNotFound(`${kind === 'flow' ? 'Flow run' : 'Task run'} with id ${runId} not found`);
   const { run, initial } = loaded;
   const now = proposal.timestamp;

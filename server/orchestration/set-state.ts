@@ -4,7 +4,7 @@ import { orchestrationEnv } from '../api/common.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/connection.ts';
 import { nowMicros } from '../lib/time.ts';
-import { stateFromCreate, type Rule, type RunKind, type StateRecord } from './context.ts';
+import { stateFromCreate, type Rule, type RunKind, type RunRecord, type StateRecord } from './context.ts';
 import { orchestrate, type Outcome, type WrittenState } from './engine.ts';
 
 export interface SetStateOptions {
@@ -27,6 +27,6 @@ export async function setRunState(ctx: AppContext, kind: RunKind, runId: string,
 }
 
 /** Same, inside a caller's transaction (creates with an initial state); the caller emits. */
-export function setRunStateIn(ctx: AppContext, trx: Executor, kind: RunKind, runId: string, input: StateCreateT, options: SetStateOptions = {}) {
+export function setRunStateIn(ctx: AppContext, trx: Executor, kind: RunKind, runId: string, input: StateCreateT, options: SetStateOptions & { preloaded?: { run: RunRecord; initial: null } } = {}) {
   return orchestrate(orchestrationEnv(ctx, trx, options.req), kind, runId, stateFromCreate(input, nowMicros()), options);
 }

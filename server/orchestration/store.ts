@@ -3,6 +3,8 @@ import type { FlowRunPolicyT, TaskRunPolicyT } from '../api/models/runs.ts';
 import type { StateDetailsT, StateTypeName } from '../api/models/states.ts';
 import type { DialectName, Executor } from '../db/connection.ts';
 import { normalizeFlowRunPolicy, normalizeTaskRunPolicy } from '../db/runs.ts';
+import type { Selectable } from 'kysely';
+import type { FlowRunTable, TaskRunTable } from '../db/schema.ts';
 import { fromJson, fromJsonNullable, toJson } from '../lib/json.ts';
 import type { OrchestrationStore, ParentFlowRun, RunKind, RunRecord, StateRecord } from './context.ts';
 
@@ -67,53 +69,23 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
       if (!locked) return null;
     }
     if (kind === 'flow') {
-      const q = this.trx
+      const row = await this.trx
         .selectFrom('flow_run')
         .leftJoin('flow_run_state as s', 's.id', 'flow_run.state_id')
         .selectAll('flow_run')
         .select(['s.message as s_message', 's.data as s_data', 's.state_details as s_state_details'])
-        .where('flow_run.id', '=', id);
-      const row = await q.executeTakeFirst();
-      if (!row) return null;
-      return {
-        run: {
-          ...runTiming(row),
-          kind,
-          id: row.id,
-          name: row.name,
-          tags: fromJson(row.tags, []),
-          flow_id: row.flow_id,
-          deployment_id: row.deployment_id,
-          parent_task_run_id: row.parent_task_run_id,
-          infrastructure_pid: row.infrastructure_pid,
-          flow_policy: normalizeFlowRunPolicy(fromJson<Partial<FlowRunPolicyT>>(row.empirical_policy, {})),
-        },
-        initial: currentState(row),
-      };
+        .where('flow_run.id', '=', id)
+        .executeTakeFirst();
+      return row ? { run: flowRunRecord(row), initial: currentState(row) } : null;
     }
-    const q = this.trx
+    const row = await this.trx
       .selectFrom('task_run')
       .leftJoin('task_run_state as s', 's.id', 'task_run.state_id')
       .selectAll('task_run')
       .select(['s.message as s_message', 's.data as s_data', 's.state_details as s_state_details'])
-      .where('task_run.id', '=', id);
-    const row = await q.executeTakeFirst();
-    if (!row) return null;
-    return {
-      run: {
-        ...runTiming(row),
-        kind,
-        id: row.id,
-        name: row.name,
-        tags: fromJson(row.tags, []),
-        flow_run_id: row.flow_run_id,
-        cache_key: row.cache_key,
-        cache_expiration: row.cache_expiration,
-        flow_run_run_count: row.flow_run_run_count,
-        task_policy: normalizeTaskRunPolicy(fromJson<Partial<TaskRunPolicyT>>(row.empirical_policy, {})),
-      },
-      initial: currentState(row),
-    };
+      .where('task_run.id', '=', id)
+      .executeTakeFirst();
+    return row ? { run: taskRunRecord(row), initial: currentState(row) } : null;
   }
 
   async insertState(kind: RunKind, runId: string, state: StateRecord): Promise<void> {
@@ -156,6 +128,37 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
         .execute();
     }
   }
+}
+
+/** The orchestration view of a flow run row (also used right after inserting one). */
+export function flowRunRecord(row: Selectable<FlowRunTable>): RunRecord {
+  return {
+    ...runTiming(row),
+    kind: 'flow',
+    id: row.id,
+    name: row.name,
+    tags: fromJson(row.tags, []),
+    flow_id: row.flow_id,
+    deployment_id: row.deployment_id,
+    parent_task_run_id: row.parent_task_run_id,
+    infrastructure_pid: row.infrastructure_pid,
+    flow_policy: normalizeFlowRunPolicy(fromJson<Partial<FlowRunPolicyT>>(row.empirical_policy, {})),
+  };
+}
+
+export function taskRunRecord(row: Selectable<TaskRunTable>): RunRecord {
+  return {
+    ...runTiming(row),
+    kind: 'task',
+    id: row.id,
+    name: row.name,
+    tags: fromJson(row.tags, []),
+    flow_run_id: row.flow_run_id,
+    cache_key: row.cache_key,
+    cache_expiration: row.cache_expiration,
+    flow_run_run_count: row.flow_run_run_count,
+    task_policy: normalizeTaskRunPolicy(fromJson<Partial<TaskRunPolicyT>>(row.empirical_policy, {})),
+  };
 }
 
 function runTiming(row: {
