@@ -228,7 +228,9 @@ describe('flow run filters, sorts, counts (contract §4)', () => {
   });
 
   it('history buckets runs by expected start time (contract §3.15)', async () => {
-    const body = { ...mine(), history_start: isoIn(-3600), history_end: isoIn(7200), history_interval_seconds: 3600 };
+    const base = Date.now();
+    const at = (seconds: number) => new Date(base + seconds * 1000).toISOString();
+    const body = { ...mine(), history_start: at(-3600), history_end: at(7200), history_interval_seconds: 3600 };
     const res = await s.post('/api/flow_runs/history', body);
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(3);
