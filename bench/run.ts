@@ -1,4 +1,5 @@
 import { filterLatency, lifecycles, logIngest, type Figure } from './api.ts';
+import { schedulerBench } from './scheduler.ts';
 
 /** `npm run bench`: every benchmark, printed as a table. Figures, not pass/fail tests. */
 const only = process.argv[2];
@@ -6,6 +7,7 @@ const suites: Record<string, () => Promise<Figure | Figure[]>> = {
   lifecycles: () => lifecycles(),
   logs: () => logIngest(),
   filter: () => filterLatency(),
+  scheduler: () => schedulerBench(),
 };
 
 const figures: Figure[] = [];

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Db } from './db/connection.ts';
+import type { Db, Executor } from './db/connection.ts';
 import type { WrittenState } from './orchestration/engine.ts';
 import type { Settings } from './settings.ts';
 
@@ -10,8 +10,15 @@ export interface AppEvents {
   logs: [{ flowRunIds: string[]; count: number }];
 }
 
+/** Seams filled in by modules that own the data (blocks own block documents). */
+export interface AppHooks {
+  /** 409 when a referenced storage/infrastructure block document does not exist. */
+  checkDocuments(trx: Executor, ...ids: (string | null | undefined)[]): Promise<void>;
+}
+
 /** What routes and services share: settings, the database, in-process events. */
 export interface AppContext {
+  hooks: AppHooks;
   settings: Settings;
   db: Db;
   events: EventEmitter<AppEvents>;

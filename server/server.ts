@@ -6,11 +6,13 @@ import type { App } from './api/common.ts';
 import type { AppContext, AppEvents } from './context.ts';
 import { openDatabase, type DbOptions } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createServices, type Services } from './services/index.ts';
 import { isLoopback, type Settings } from './settings.ts';
 
 export interface RunningServer {
   app: App;
   ctx: AppContext;
+  services: Services;
   url: string;
   close(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   }
   const events = new EventEmitter<AppEvents>();
   events.setMaxListeners(0);
-  const ctx: AppContext = { settings, db, events, version: SERVER_RELEASE };
+  const ctx: AppContext = { settings, db, events, version: SERVER_RELEASE, hooks: { checkDocuments: async () => {} } };
   const app = await buildApp(ctx);
   app.addHook('onClose', async () => {
     await db.close();
@@ -36,14 +38,19 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   return { app, ctx };
 }
 
-/** Starts the API server (and the dashboard) and listens. */
+/** Starts the API server (and the dashboard) and its background services, and listens. */
 export async function startServer(settings: Settings, dbOptions: DbOptions = {}): Promise<RunningServer> {
   const { app, ctx } = await createServer(settings, dbOptions);
+  const services = createServices(ctx, (service, err) => app.log.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, `service ${service} failed`));
+  app.addHook('preClose', async () => {
+    await services.stop();
+  });
   await app.listen({ host: settings.host, port: settings.port });
+  services.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
-  return { app, ctx, url: `http://${host}:${port}`, close: () => app.close() };
+  return { app, ctx, services, url: `http://${host}:${port}`, close: () => app.close() };
 }
 
 export function exposureWarning(settings: Settings): string | null {

@@ -47,6 +47,28 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_API_MAX_FLOW_RUN_GRAPH_ARTIFACTS', 'int', 10000, 'Most artifacts `graph-v2` returns.'),
   spec('SYNTASK_TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS', 'int', 30, 'WAIT given to a task run whose tag concurrency limit is full.'),
   spec('SYNTASK_API_DATABASE_TIMEOUT', 'float', 10, 'Seconds a database statement or lock wait may take before the request fails with 503.'),
+  spec('SYNTASK_API_WORK_POOL_POLL_LEASE_SECONDS', 'float', 30, 'A run handed to one work-pool poll is not handed to another for this long (the worker claims it with PENDING meanwhile).'),
+  spec('SYNTASK_API_SERVICES_ENABLED', 'bool', true, 'Run the background services (scheduler, late runs, pause expiry, cancellation cleanup, status keeper, retention).'),
+  spec('SYNTASK_API_SERVICES_SCHEDULER_ENABLED', 'bool', true, 'Run the scheduler.'),
+  spec('SYNTASK_API_SERVICES_SCHEDULER_LOOP_SECONDS', 'float', 60, 'Seconds between scheduler passes over all deployments.'),
+  spec('SYNTASK_API_SERVICES_SCHEDULER_DEPLOYMENT_BATCH_SIZE', 'int', 100, 'Deployments scheduled per batch.'),
+  spec('SYNTASK_API_SERVICES_SCHEDULER_MIN_RUNS', 'int', 3, 'The scheduler keeps at least this many future runs per schedule…'),
+  spec('SYNTASK_API_SERVICES_SCHEDULER_MIN_SCHEDULED_TIME', 'float', 3600, '…and runs reaching at least this many seconds ahead…'),
+  spec('SYNTASK_API_SERVICES_SCHEDULER_MAX_RUNS', 'int', 100, '…but never more than this many runs per schedule…'),
+  spec('SYNTASK_API_SERVICES_SCHEDULER_MAX_SCHEDULED_TIME', 'float', 8640000, '…nor further ahead than this many seconds (100 days).'),
+  spec('SYNTASK_API_SERVICES_RECENT_SCHEDULER_LOOP_SECONDS', 'float', 5, 'Seconds between passes that schedule deployments changed in the last few seconds.'),
+  spec('SYNTASK_API_SERVICES_LATE_RUNS_ENABLED', 'bool', true, 'Mark overdue scheduled runs Late.'),
+  spec('SYNTASK_API_SERVICES_LATE_RUNS_LOOP_SECONDS', 'float', 5, 'Seconds between late-run checks.'),
+  spec('SYNTASK_API_SERVICES_LATE_RUNS_AFTER_SECONDS', 'float', 15, 'A scheduled run this many seconds past its time is Late.'),
+  spec('SYNTASK_API_SERVICES_PAUSE_EXPIRATIONS_ENABLED', 'bool', true, 'Fail paused runs whose pause timed out.'),
+  spec('SYNTASK_API_SERVICES_PAUSE_EXPIRATIONS_LOOP_SECONDS', 'float', 5, 'Seconds between pause-expiry checks.'),
+  spec('SYNTASK_API_SERVICES_CANCELLATION_CLEANUP_ENABLED', 'bool', true, 'Cancel the task runs and subflows of cancelled runs.'),
+  spec('SYNTASK_API_SERVICES_CANCELLATION_CLEANUP_LOOP_SECONDS', 'float', 20, 'Seconds between cancellation clean-ups.'),
+  spec('SYNTASK_API_SERVICES_STATUS_KEEPER_ENABLED', 'bool', true, 'Keep worker, work pool, queue and deployment status current from heartbeats and polls.'),
+  spec('SYNTASK_API_SERVICES_STATUS_KEEPER_LOOP_SECONDS', 'float', 15, 'Seconds between status updates.'),
+  spec('SYNTASK_RETENTION_DAYS', 'float', 0, 'Delete finished runs (with their task runs and logs) older than this many days; 0 keeps everything.'),
+  spec('SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS', 'float', 3600, 'Seconds between retention passes.'),
+  spec('SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE', 'int', 500, 'Runs deleted per retention batch (small batches keep the database responsive).'),
 ];
 
 export type Settings = {
@@ -70,6 +92,16 @@ export type Settings = {
   maxGraphArtifacts: number;
   tagSlotWaitSeconds: number;
   databaseTimeoutSeconds: number;
+  pollLeaseSeconds: number;
+  services: {
+    enabled: boolean;
+    scheduler: { enabled: boolean; loopSeconds: number; batchSize: number; minRuns: number; maxRuns: number; minTimeSeconds: number; maxTimeSeconds: number; recentLoopSeconds: number };
+    lateRuns: { enabled: boolean; loopSeconds: number; afterSeconds: number };
+    pauseExpirations: { enabled: boolean; loopSeconds: number };
+    cancellationCleanup: { enabled: boolean; loopSeconds: number };
+    statusKeeper: { enabled: boolean; loopSeconds: number };
+    retention: { days: number; loopSeconds: number; batchSize: number };
+  };
   /** The raw resolved SYNTASK_* values, for `/api/admin/settings`. */
   raw: Record<string, unknown>;
 };
@@ -131,6 +163,29 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
     maxGraphArtifacts: Number(raw.SYNTASK_API_MAX_FLOW_RUN_GRAPH_ARTIFACTS),
     tagSlotWaitSeconds: Number(raw.SYNTASK_TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS),
     databaseTimeoutSeconds: Number(raw.SYNTASK_API_DATABASE_TIMEOUT),
+    pollLeaseSeconds: Number(raw.SYNTASK_API_WORK_POOL_POLL_LEASE_SECONDS),
+    services: {
+      enabled: Boolean(raw.SYNTASK_API_SERVICES_ENABLED),
+      scheduler: {
+        enabled: Boolean(raw.SYNTASK_API_SERVICES_SCHEDULER_ENABLED),
+        loopSeconds: Number(raw.SYNTASK_API_SERVICES_SCHEDULER_LOOP_SECONDS),
+        batchSize: Number(raw.SYNTASK_API_SERVICES_SCHEDULER_DEPLOYMENT_BATCH_SIZE),
+        minRuns: Number(raw.SYNTASK_API_SERVICES_SCHEDULER_MIN_RUNS),
+        maxRuns: Number(raw.SYNTASK_API_SERVICES_SCHEDULER_MAX_RUNS),
+        minTimeSeconds: Number(raw.SYNTASK_API_SERVICES_SCHEDULER_MIN_SCHEDULED_TIME),
+        maxTimeSeconds: Number(raw.SYNTASK_API_SERVICES_SCHEDULER_MAX_SCHEDULED_TIME),
+        recentLoopSeconds: Number(raw.SYNTASK_API_SERVICES_RECENT_SCHEDULER_LOOP_SECONDS),
+      },
+      lateRuns: {
+        enabled: Boolean(raw.SYNTASK_API_SERVICES_LATE_RUNS_ENABLED),
+        loopSeconds: Number(raw.SYNTASK_API_SERVICES_LATE_RUNS_LOOP_SECONDS),
+        afterSeconds: Number(raw.SYNTASK_API_SERVICES_LATE_RUNS_AFTER_SECONDS),
+      },
+      pauseExpirations: { enabled: Boolean(raw.SYNTASK_API_SERVICES_PAUSE_EXPIRATIONS_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_PAUSE_EXPIRATIONS_LOOP_SECONDS) },
+      cancellationCleanup: { enabled: Boolean(raw.SYNTASK_API_SERVICES_CANCELLATION_CLEANUP_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_CANCELLATION_CLEANUP_LOOP_SECONDS) },
+      statusKeeper: { enabled: Boolean(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_LOOP_SECONDS) },
+      retention: { days: Number(raw.SYNTASK_RETENTION_DAYS), loopSeconds: Number(raw.SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS), batchSize: Number(raw.SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE) },
+    },
     raw,
   };
 }

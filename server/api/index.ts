@@ -1,13 +1,20 @@
 import type { AppContext } from '../context.ts';
 import type { App } from './common.ts';
+import { collectionRoutes } from './collections.ts';
 import { concurrencyLimitRoutes } from './concurrency-limits.ts';
+import { deploymentRunRoutes } from './deployment-runs.ts';
+import { deploymentRoutes } from './deployments.ts';
 import { flowRunRoutes } from './flow-runs.ts';
 import { flowRoutes } from './flows.ts';
 import { historyRoutes } from './history.ts';
 import { logRoutes } from './logs.ts';
 import { rootRoutes } from './root.ts';
+import { savedSearchRoutes } from './saved-searches.ts';
 import { stateRoutes } from './states.ts';
 import { taskRunRoutes } from './task-runs.ts';
+import { uiRoutes } from './ui.ts';
+import { variableRoutes } from './variables.ts';
+import { workPoolRoutes } from './work-pools.ts';
 
 /** Every API route module, registered in one place. */
 export async function registerRoutes(app: App, ctx: AppContext) {
@@ -19,4 +26,11 @@ export async function registerRoutes(app: App, ctx: AppContext) {
   logRoutes(app, ctx);
   historyRoutes(app, ctx);
   concurrencyLimitRoutes(app, ctx);
+  deploymentRoutes(app, ctx);
+  deploymentRunRoutes(app, ctx);
+  workPoolRoutes(app, ctx);
+  variableRoutes(app, ctx);
+  savedSearchRoutes(app, ctx);
+  uiRoutes(app, ctx);
+  collectionRoutes(app, ctx);
 }

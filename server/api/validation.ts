@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TSchema } from 'typebox';
+import { cronProblem, rruleProblem, timezoneProblem } from '../lib/schedules/index.ts';
 import { parseDateTime, parseDuration } from '../lib/time.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -16,8 +17,21 @@ function makeAjv(options: Options): Ajv {
   ajv.addFormat('duration', { type: 'string', validate: (s: string) => parseDuration(s) !== null });
   ajv.addFormat('uuid', /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/);
   ajv.addKeyword({ keyword: 'position' });
+  // String checks with their own message (cron expressions, rrules, time zones).
+  ajv.addKeyword({
+    keyword: 'x-check',
+    type: 'string',
+    errors: true,
+    validate: function check(kind: keyof typeof STRING_CHECKS, data: string) {
+      const problem = STRING_CHECKS[kind]?.(data) ?? null;
+      (check as unknown as { errors: unknown[] }).errors = problem ? [{ keyword: 'x-check', message: problem, params: { kind } }] : [];
+      return problem === null;
+    },
+  });
   return ajv;
 }
+
+const STRING_CHECKS = { cron: cronProblem, rrule: rruleProblem, timezone: timezoneProblem };
 
 export function createValidators(shared: TSchema[]) {
   const body = makeAjv({ coerceTypes: false });
@@ -59,11 +73,39 @@ function pointerToLoc(instancePath: string): (string | number)[] {
  * failed `anyOf`/`oneOf` are folded into one entry at the union's location.
  */
 export function toErrorDetails(errors: ErrorObject[], part: string): ErrorDetail[] {
-  const unionPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
+  // A failed union: when one branch fails with strictly fewer errors than the others, it is
+  // what the client meant (e.g. a cron schedule with a bad expression): report its errors.
+  // ajv emits a union's branch errors just before the union error; a `$ref` branch's
+  // schemaPath is relative to the referenced schema, so branches are keyed by either.
+  const dropped = new Set<ErrorObject>();
+  const attributed = new Set<ErrorObject>();
+  const within = (path: string, parent: string) => path === parent || path.startsWith(parent + '/');
+  errors.forEach((union, i) => {
+    if (union.keyword !== 'anyOf' && union.keyword !== 'oneOf') return;
+    const inside = errors.slice(0, i).filter((e) => !attributed.has(e) && within(e.instancePath, union.instancePath));
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of inside) {
+      attributed.add(e);
+      const branch = e.schemaPath.startsWith(union.schemaPath + '/') ? e.schemaPath.slice(union.schemaPath.length + 1).split('/')[0] : e.schemaPath.split('#')[0];
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+    }
+    // A branch whose only complaint is the value's type at the union itself (null for an
+    // object, a string for a number) is not what the client meant.
+    const typeMismatch = (list: ErrorObject[]) => list.every((e) => e.keyword === 'type' && e.instancePath === union.instancePath);
+    const candidates = [...byBranch.values()].filter((list) => !typeMismatch(list));
+    const sizes = candidates.map((list) => list.length).sort((a, b) => a - b);
+    const best = candidates.find((list) => list.length === sizes[0]);
+    if (best && (sizes.length === 1 || sizes[0] < sizes[1])) {
+      dropped.add(union);
+      for (const e of inside) if (!best.includes(e)) dropped.add(e);
+    } else {
+      for (const e of inside) dropped.add(e);
+    }
+  });
   const out: ErrorDetail[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && unionPaths.some((p) => e.schemaPath.startsWith(p + '/'))) continue;
+    if (dropped.has(e)) continue;
     const loc: (string | number)[] = [part, ...pointerToLoc(e.instancePath)];
     let msg: string;
     let type: string;

@@ -45,6 +45,7 @@ export interface FlowRunTable extends BaseRow, RunStateColumns {
   infrastructure_pid: string | null;
   created_by: string | null;
   job_variables: string | null;
+  poll_lease?: number | null;
 }
 
 export interface TaskRunTable extends BaseRow, RunStateColumns {
@@ -120,6 +121,19 @@ export interface Database {
   worker: WorkerTable;
   deployment: DeploymentTable;
   deployment_schedule: DeploymentScheduleTable;
+  variable: VariableTable;
+  saved_search: SavedSearchTable;
+}
+
+export interface VariableTable extends BaseRow {
+  name: string;
+  value: string;
+  tags: string;
+}
+
+export interface SavedSearchTable extends BaseRow {
+  name: string;
+  filters: string;
 }
 
 export interface WorkPoolTable extends BaseRow {

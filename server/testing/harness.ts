@@ -47,6 +47,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SYNTASK_API_DATABASE_CONNECTION_URL: databaseUrl,
     SYNTASK_SERVER_LOGGING_LEVEL: 'fatal',
     SYNTASK_UI_ENABLED: 'false',
+    // Tests run services on demand (`s.services.get(name).runOnce()`), never on a timer.
+    SYNTASK_API_SERVICES_ENABLED: 'false',
     SYNTASK_SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789abcdef',
     ...env,
   });

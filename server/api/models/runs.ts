@@ -86,7 +86,7 @@ export type FlowRunT = Static<typeof FlowRun>;
 /** Worker poll results carry flow runs without the pool keys (contract §7). */
 export const FlowRunWithoutPool = model(
   'FlowRunWithoutPool',
-  Type.Omit(FlowRun, ['work_pool_id', 'work_pool_name']),
+  Type.Object(Object.fromEntries(Object.entries(FlowRun.properties).filter(([key]) => key !== 'work_pool_id' && key !== 'work_pool_name')) as Omit<typeof FlowRun.properties, 'work_pool_id' | 'work_pool_name'>),
 );
 
 export const FlowRunCreate = model(
