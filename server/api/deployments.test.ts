@@ -283,11 +283,21 @@ describe('create_flow_run (contract §3.5)', () => {
     expect((await s.post(`/api/deployments/${d.id}/create_flow_run`, { job_variables: { image: 'python:3.12' } })).status).toBe(201);
   });
 
-  it('flow run PATCH of job variables: only while SCHEDULED with a deployment', async () => {
-    const d = await deployment();
+  it('flow run PATCH of job variables: only while SCHEDULED with a deployment, checked against the pool template', async () => {
+    await s.post('/api/work_pools/', {
+      name: 'patch-pool',
+      type: 'process',
+      base_job_template: { job_configuration: { cpu: '{{ cpu }}' }, variables: { type: 'object', properties: { cpu: { type: 'integer' } } } },
+    });
+    const d = await deployment({ work_pool_name: 'patch-pool' });
     const run = (await s.post(`/api/deployments/${d.id}/create_flow_run`, {})).body;
-    expect((await s.patch(`/api/flow_runs/${run.id}`, { job_variables: { a: 1 } })).status).toBe(204);
-    expect((await s.get(`/api/flow_runs/${run.id}`)).body.job_variables).toEqual({ a: 1 });
+    expect((await s.patch(`/api/flow_runs/${run.id}`, { job_variables: { cpu: 2 } })).status).toBe(204);
+    expect((await s.get(`/api/flow_runs/${run.id}`)).body.job_variables).toEqual({ cpu: 2 });
+    const bad = await s.patch(`/api/flow_runs/${run.id}`, { job_variables: { cpu: 'x' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.exception_detail[0].loc).toEqual(['body', 'job_variables']);
+    await s.post(`/api/flow_runs/${run.id}/set_state`, { state: { type: 'RUNNING' }, force: true });
+    expect((await s.patch(`/api/flow_runs/${run.id}`, { job_variables: { cpu: 3 } })).status).toBe(400);
   });
 
   it('runner poll: scheduled runs of the listed deployments, soonest first; records the poll', async () => {

@@ -2,7 +2,8 @@ import type { AppContext } from '../context.ts';
 import { countFlowRuns, filterFlowRuns, flowRunLateness, insertFlowRun, readFlowRun } from '../db/flow-runs.ts';
 import { flowRunGraph } from '../db/graph.ts';
 import { normalizeFlowRunPolicy } from '../db/runs.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, RequestValidationError } from '../errors.ts';
+import { jobVariableErrors, templateDefaults, templateOfQueue } from '../db/work-pools.ts';
 import { toJson } from '../lib/json.ts';
 import { nowMicros, parseDateTime } from '../lib/time.ts';
 import { newState } from '../orchestration/context.ts';
@@ -74,7 +75,14 @@ export function flowRunRoutes(app: App, ctx: AppContext) {
     if (body.empirical_policy !== undefined) set.empirical_policy = toJson(normalizeFlowRunPolicy(body.empirical_policy as never));
     if (body.tags !== undefined) set.tags = toJson(body.tags);
     if (body.infrastructure_pid !== undefined) set.infrastructure_pid = body.infrastructure_pid;
-    if (body.job_variables !== undefined) set.job_variables = body.job_variables === null ? null : toJson(body.job_variables);
+    if (body.job_variables !== undefined) {
+      if (body.job_variables) {
+        const template = await templateOfQueue(ctx.db.kysely, run.work_queue_id);
+        const problem = jobVariableErrors(template, { ...templateDefaults(template), ...body.job_variables });
+        if (problem) throw new RequestValidationError(['body', 'job_variables'], problem);
+      }
+      set.job_variables = body.job_variables === null ? null : toJson(body.job_variables);
+    }
     await ctx.db.kysely.updateTable('flow_run').set(set).where('id', '=', req.params.id).execute();
     return reply.code(204).send();
   });

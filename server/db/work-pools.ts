@@ -112,6 +112,13 @@ export function jobVariableErrors(template: Record<string, unknown>, values: Rec
   return errors.length ? describeErrors(errors) : null;
 }
 
+/** The base job template of the pool a queue belongs to (`{}` without one). */
+export async function templateOfQueue(db: Executor, queueId: string | null): Promise<Record<string, unknown>> {
+  if (!queueId) return {};
+  const row = await db.selectFrom('work_queue').innerJoin('work_pool', 'work_pool.id', 'work_queue.work_pool_id').select('work_pool.base_job_template').where('work_queue.id', '=', queueId).executeTakeFirst();
+  return row ? fromJson(row.base_job_template, {}) : {};
+}
+
 // ---- pools ------------------------------------------------------------------------------
 
 export async function readPool(db: Executor, name: string) {
