@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { buildApp, PACKAGE_ROOT } from './app.ts';
 import type { App } from './api/common.ts';
 import type { AppContext, AppEvents } from './context.ts';
-import { openDatabase, type DbOptions } from './db/connection.ts';
+import { openDatabase, parseDatabaseUrl, type DbOptions } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { loadSecretBox } from './lib/secret-box.ts';
+import { installSystemBlockTypes } from './services/block-catalog.ts';
+import { NotificationService } from './services/notifications.ts';
 import { isLoopback, type Settings } from './settings.ts';
 
 export interface RunningServer {
@@ -19,6 +22,8 @@ export const SERVER_RELEASE: string = JSON.parse(readFileSync(join(PACKAGE_ROOT,
 
 /** Opens the database, migrates it and builds the app (without listening). */
 export async function createServer(settings: Settings, dbOptions: DbOptions = {}): Promise<{ app: App; ctx: AppContext }> {
+  // Before anything else: PostgreSQL without SYNTASK_SECRET_KEY refuses to start.
+  const secrets = loadSecretBox(settings, parseDatabaseUrl(settings.databaseUrl).dialect);
   const db = await openDatabase(settings.databaseUrl, { timeoutSeconds: settings.databaseTimeoutSeconds, ...dbOptions });
   try {
     await migrateToLatest(db);
@@ -28,9 +33,13 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   }
   const events = new EventEmitter<AppEvents>();
   events.setMaxListeners(0);
-  const ctx: AppContext = { settings, db, events, version: SERVER_RELEASE };
+  const ctx: AppContext = { settings, db, events, secrets, version: SERVER_RELEASE };
   const app = await buildApp(ctx);
+  await installSystemBlockTypes(ctx, app.log);
+  const notifications = new NotificationService(ctx, app.log);
+  if (settings.notificationsEnabled) notifications.start();
   app.addHook('onClose', async () => {
+    await notifications.stop();
     await db.close();
   });
   return { app, ctx };

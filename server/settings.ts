@@ -47,6 +47,12 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_API_MAX_FLOW_RUN_GRAPH_ARTIFACTS', 'int', 10000, 'Most artifacts `graph-v2` returns.'),
   spec('SYNTASK_TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS', 'int', 30, 'WAIT given to a task run whose tag concurrency limit is full.'),
   spec('SYNTASK_API_DATABASE_TIMEOUT', 'float', 10, 'Seconds a database statement or lock wait may take before the request fails with 503.'),
+  spec('SYNTASK_SECRET_KEY', 'string', '', 'Key that encrypts block document data at rest (AES-256-GCM, key derived with HKDF-SHA256). Unset with SQLite: a random key is generated once into `$SYNTASK_HOME/secret-key` (mode 0600). Required with PostgreSQL: every server sharing the database must use the same key.', true),
+  spec('SYNTASK_NOTIFICATIONS_ENABLED', 'bool', true, 'Send flow run notifications (policies of `/api/flow_run_notification_policies`).'),
+  spec('SYNTASK_NOTIFICATIONS_RETRIES', 'int', 3, 'Retries of a failed notification delivery after the first attempt.'),
+  spec('SYNTASK_NOTIFICATIONS_RETRY_DELAY_SECONDS', 'float', 0.5, 'Delay before the first retry of a notification; doubles with every further retry.'),
+  spec('SYNTASK_NOTIFICATIONS_TIMEOUT_SECONDS', 'float', 10, 'Timeout of one notification request to a receiver.'),
+  spec('SYNTASK_NOTIFICATIONS_POLL_INTERVAL_SECONDS', 'float', 5, 'How often the queue of notifications is checked for messages from other servers or from before a restart.'),
 ];
 
 export type Settings = {
@@ -70,6 +76,13 @@ export type Settings = {
   maxGraphArtifacts: number;
   tagSlotWaitSeconds: number;
   databaseTimeoutSeconds: number;
+  /** Empty when unset (see SYNTASK_SECRET_KEY). */
+  secretKey: string;
+  notificationsEnabled: boolean;
+  notificationRetries: number;
+  notificationRetryDelaySeconds: number;
+  notificationTimeoutSeconds: number;
+  notificationPollIntervalSeconds: number;
   /** The raw resolved SYNTASK_* values, for `/api/admin/settings`. */
   raw: Record<string, unknown>;
 };
@@ -131,6 +144,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
     maxGraphArtifacts: Number(raw.SYNTASK_API_MAX_FLOW_RUN_GRAPH_ARTIFACTS),
     tagSlotWaitSeconds: Number(raw.SYNTASK_TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS),
     databaseTimeoutSeconds: Number(raw.SYNTASK_API_DATABASE_TIMEOUT),
+    secretKey: String(raw.SYNTASK_SECRET_KEY),
+    notificationsEnabled: Boolean(raw.SYNTASK_NOTIFICATIONS_ENABLED),
+    notificationRetries: Math.max(0, Number(raw.SYNTASK_NOTIFICATIONS_RETRIES)),
+    notificationRetryDelaySeconds: Math.max(0, Number(raw.SYNTASK_NOTIFICATIONS_RETRY_DELAY_SECONDS)),
+    notificationTimeoutSeconds: Math.max(0.001, Number(raw.SYNTASK_NOTIFICATIONS_TIMEOUT_SECONDS)),
+    notificationPollIntervalSeconds: Math.max(0.01, Number(raw.SYNTASK_NOTIFICATIONS_POLL_INTERVAL_SECONDS)),
     raw,
   };
 }

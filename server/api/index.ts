@@ -1,10 +1,14 @@
 import type { AppContext } from '../context.ts';
+import { artifactRoutes } from './artifacts.ts';
+import { blockDocumentRoutes } from './block-documents.ts';
+import { blockRoutes } from './blocks.ts';
 import type { App } from './common.ts';
 import { concurrencyLimitRoutes } from './concurrency-limits.ts';
 import { flowRunRoutes } from './flow-runs.ts';
 import { flowRoutes } from './flows.ts';
 import { historyRoutes } from './history.ts';
 import { logRoutes } from './logs.ts';
+import { notificationPolicyRoutes } from './notification-policies.ts';
 import { rootRoutes } from './root.ts';
 import { stateRoutes } from './states.ts';
 import { taskRunRoutes } from './task-runs.ts';
@@ -19,4 +23,8 @@ export async function registerRoutes(app: App, ctx: AppContext) {
   logRoutes(app, ctx);
   historyRoutes(app, ctx);
   concurrencyLimitRoutes(app, ctx);
+  await blockRoutes(app, ctx);
+  blockDocumentRoutes(app, ctx);
+  artifactRoutes(app, ctx);
+  notificationPolicyRoutes(app, ctx);
 }

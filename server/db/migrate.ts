@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db } from './connection.ts';
 import * as core from './migrations/0001-core.ts';
 import * as deploymentsWorkPools from './migrations/0002-deployments-work-pools.ts';
+import * as blocksArtifactsNotifications from './migrations/0004-blocks-artifacts-notifications.ts';
 
 type Versioned = { up: (db: Kysely<unknown>, dialect: Db['dialect']) => Promise<void> };
 
@@ -9,6 +10,7 @@ type Versioned = { up: (db: Kysely<unknown>, dialect: Db['dialect']) => Promise<
 const MIGRATIONS: Record<string, Versioned> = {
   '0001-core': core,
   '0002-deployments-work-pools': deploymentsWorkPools,
+  '0004-blocks-artifacts-notifications': blocksArtifactsNotifications,
 };
 
 /** Brings the schema up to date; runs at server start-up. */

@@ -35,21 +35,27 @@ function referenceStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Definitions referenced (transitively) from `object` that are not blocks. */
-export function nonBlockDefinitions(object: unknown, definitions: Json, seen = new Set<string>()): Json {
+/**
+ * Definitions referenced (transitively) from `object`: by default only those that are not
+ * blocks (no `block_type_slug`) and not empty, as the checksum keeps them.
+ */
+export function nonBlockDefinitions(object: unknown, definitions: Json, seen = new Set<string>(), includeBlocks = false): Json {
   const found: Json = {};
   for (const ref of referenceStrings(object)) {
     const key = ref.split('#/definitions/').join('');
     if (seen.has(key) || !Object.hasOwn(definitions, key)) continue;
     const definition = definitions[key];
     if (!isObject(definition) || Object.keys(definition).length === 0) continue;
-    if (definition.block_type_slug !== undefined && definition.block_type_slug !== null) continue;
+    if (!includeBlocks && definition.block_type_slug !== undefined && definition.block_type_slug !== null) continue;
     seen.add(key);
     setOwn(found, key, definition);
-    Object.assign(found, nonBlockDefinitions(definition, definitions, seen));
+    for (const [k, v] of Object.entries(nonBlockDefinitions(definition, definitions, seen, includeBlocks))) setOwn(found, k, v);
   }
   return found;
 }
+
+/** Every definition reachable from `object`, blocks included (self-contained nested schemas). */
+export const reachableDefinitions = (object: unknown, definitions: Json) => nonBlockDefinitions(object, definitions, new Set(), true);
 
 /** The fields the checksum is computed over (exported for tests and nested registration). */
 export function fieldsForChecksum(fields: Json): Json {
