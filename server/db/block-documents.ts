@@ -148,20 +148,23 @@ export async function readBlockDocumentByName(db: Executor, box: SecretBox, type
 // ---- filters ----------------------------------------------------------------------
 
 function documentCond(fc: FilterCompiler, f: BlockDocumentFilterT | null | undefined, a: string): Cond | null {
+  const anonymous = (eq: boolean | null | undefined) => (present(eq) ? sql<boolean>`${fc.col(a, 'is_anonymous')} = ${eq ? 1 : 0}` : null);
   // `is_anonymous` defaults to {eq_: false}, also when the filter is absent; an explicit null lifts it.
-  const anonymous = f && 'is_anonymous' in f ? f.is_anonymous : { eq_: false };
-  const anonymousCond = present(anonymous?.eq_) ? sql<boolean>`${fc.col(a, 'is_anonymous')} = ${anonymous.eq_ ? 1 : 0}` : null;
-  if (!f) return anonymousCond;
-  return combine(
-    [
-      present(f.id?.any_) ? fc.inList(a, 'id', f.id.any_) : null,
-      present(f.name?.any_) ? fc.inList(a, 'name', f.name.any_) : null,
-      present(f.name?.like_) ? fc.like(a, 'name', f.name.like_) : null,
-      present(f.block_type_id?.any_) ? fc.inList(a, 'block_type_id', f.block_type_id.any_) : null,
-      anonymousCond,
-    ],
-    f.operator,
-  );
+  // The default always narrows (AND), even in an `or_` filter: only a sent criterion joins the `or_`.
+  const sent = Boolean(f && 'is_anonymous' in f);
+  const own = f
+    ? combine(
+        [
+          present(f.id?.any_) ? fc.inList(a, 'id', f.id.any_) : null,
+          present(f.name?.any_) ? fc.inList(a, 'name', f.name.any_) : null,
+          present(f.name?.like_) ? fc.like(a, 'name', f.name.like_) : null,
+          present(f.block_type_id?.any_) ? fc.inList(a, 'block_type_id', f.block_type_id.any_) : null,
+          sent ? anonymous(f.is_anonymous?.eq_) : null,
+        ],
+        f.operator,
+      )
+    : null;
+  return combine([own, sent ? null : anonymous(false)]);
 }
 
 function documentBodyCond(db: Db, body: BlockDocumentFilters, a: string): Cond {
