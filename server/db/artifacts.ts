@@ -156,28 +156,29 @@ function artifactBodyCond(db: Db, own: (ArtifactFilterT & ArtifactCollectionFilt
   return all(conds);
 }
 
-function orderBy(sort: string | null | undefined): [string, 'asc' | 'desc'] {
+/** The ORDER BY of a sort; artifacts without a key come last in both key orders, on both databases. */
+function orderBy(table: 'artifact' | 'artifact_collection', sort: string | null | undefined) {
+  const col = (c: string) => sql.ref(`${table}.${c}`);
   switch (sort) {
     case 'CREATED_DESC':
-      return ['created', 'desc'];
+      return sql`${col('created')} desc`;
     case 'UPDATED_DESC':
-      return ['updated', 'desc'];
+      return sql`${col('updated')} desc`;
     case 'KEY_DESC':
-      return ['key', 'desc'];
+      return sql`${col('key')} desc nulls last`;
     case 'KEY_ASC':
-      return ['key', 'asc'];
+      return sql`${col('key')} asc nulls last`;
     default:
-      return ['id', 'desc'];
+      return sql`${col('id')} desc`;
   }
 }
 
 export async function filterArtifacts(db: Db, body: ArtifactFilterBody & { artifacts?: ArtifactFilterT | null; sort?: string | null }, limit: number, offset: number) {
-  const [column, direction] = orderBy(body.sort);
   const rows = await db.kysely
     .selectFrom('artifact')
     .selectAll()
     .where(artifactBodyCond(db, body.artifacts as never, body, 'artifact'))
-    .orderBy(sql.ref(`artifact.${column}`), direction)
+    .orderBy(orderBy('artifact', body.sort))
     .orderBy('artifact.id', 'desc')
     .limit(limit)
     .offset(offset)
@@ -195,12 +196,11 @@ export async function countArtifacts(db: Db, body: ArtifactFilterBody & { artifa
 }
 
 export async function filterArtifactCollections(db: Db, body: ArtifactFilterBody & { artifacts?: ArtifactCollectionFilterT | null; sort?: string | null }, limit: number, offset: number) {
-  const [column, direction] = orderBy(body.sort);
   const rows = await db.kysely
     .selectFrom('artifact_collection')
     .selectAll()
     .where(artifactBodyCond(db, body.artifacts as never, body, 'artifact_collection'))
-    .orderBy(sql.ref(`artifact_collection.${column}`), direction)
+    .orderBy(orderBy('artifact_collection', body.sort))
     .orderBy('artifact_collection.id', 'desc')
     .limit(limit)
     .offset(offset)
