@@ -39,23 +39,28 @@ function referenceStrings(value: unknown, out: string[] = []): string[] {
  * Definitions referenced (transitively) from `object`: by default only those that are not
  * blocks (no `block_type_slug`) and not empty, as the checksum keeps them.
  */
-export function nonBlockDefinitions(object: unknown, definitions: Json, seen = new Set<string>(), includeBlocks = false): Json {
+export function nonBlockDefinitions(object: unknown, definitions: Json, includeBlocks = false): Json {
   const found: Json = {};
-  for (const ref of referenceStrings(object)) {
-    const key = ref.split('#/definitions/').join('');
-    if (seen.has(key) || !Object.hasOwn(definitions, key)) continue;
-    const definition = definitions[key];
-    if (!isObject(definition) || Object.keys(definition).length === 0) continue;
-    if (!includeBlocks && definition.block_type_slug !== undefined && definition.block_type_slug !== null) continue;
-    seen.add(key);
-    setOwn(found, key, definition);
-    for (const [k, v] of Object.entries(nonBlockDefinitions(definition, definitions, seen, includeBlocks))) setOwn(found, k, v);
+  const seen = new Set<string>();
+  // A work list, not recursion: a long chain of definitions must not exhaust the stack.
+  const pending: unknown[] = [object];
+  while (pending.length) {
+    for (const ref of referenceStrings(pending.pop())) {
+      const key = ref.split('#/definitions/').join('');
+      if (seen.has(key) || !Object.hasOwn(definitions, key)) continue;
+      const definition = definitions[key];
+      if (!isObject(definition) || Object.keys(definition).length === 0) continue;
+      if (!includeBlocks && definition.block_type_slug !== undefined && definition.block_type_slug !== null) continue;
+      seen.add(key);
+      setOwn(found, key, definition);
+      pending.push(definition);
+    }
   }
   return found;
 }
 
 /** Every definition reachable from `object`, blocks included (self-contained nested schemas). */
-export const reachableDefinitions = (object: unknown, definitions: Json) => nonBlockDefinitions(object, definitions, new Set(), true);
+export const reachableDefinitions = (object: unknown, definitions: Json) => nonBlockDefinitions(object, definitions, true);
 
 /** The fields the checksum is computed over (exported for tests and nested registration). */
 export function fieldsForChecksum(fields: Json): Json {
