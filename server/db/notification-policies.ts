@@ -82,11 +82,14 @@ export async function filterPolicies(db: Executor, filter: { is_active?: { eq_?:
   return rows.map(decodePolicy);
 }
 
-/** Active policies matching a written flow run state: state name (or none listed) and a shared tag (or none listed). */
-export async function matchingPolicies(db: Executor, stateName: string, runTags: string[]) {
+export async function activePolicies(db: Executor) {
   const rows = await db.selectFrom('flow_run_notification_policy').selectAll().where('is_active', '=', 1).execute();
-  return rows.map(decodePolicy).filter((p) => (p.state_names.length === 0 || p.state_names.includes(stateName)) && (p.tags.length === 0 || p.tags.some((t) => runTags.includes(t))));
+  return rows.map(decodePolicy);
 }
+
+/** Policies matching a written flow run state: its name (or no names listed) and a shared tag (or no tags listed). */
+export const matchPolicies = (policies: NotificationPolicy[], stateName: string, runTags: string[]) =>
+  policies.filter((p) => (p.state_names.length === 0 || p.state_names.includes(stateName)) && (p.tags.length === 0 || p.tags.some((t) => runTags.includes(t))));
 
 // ---- queue ------------------------------------------------------------------------
 

@@ -64,7 +64,6 @@ const SENDERS: Record<string, Sender> = {
   'slack-webhook': (data, n) => ({ url: String(data.url ?? ''), method: 'POST', headers: json, body: JSON.stringify({ text: `*${n.subject}*\n${n.body}` }) }),
 };
 
-export const notificationBlockTypes = () => Object.keys(SENDERS);
 
 /** Sends one notification through a block document (one attempt). */
 export async function sendThroughBlock(ctx: AppContext, blockDocumentId: string, notification: Notification, signal?: AbortSignal): Promise<void> {

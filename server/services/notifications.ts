@@ -6,7 +6,8 @@ import {
   dueNotifications,
   earliestDueNotification,
   enqueueNotifications,
-  matchingPolicies,
+  activePolicies,
+  matchPolicies,
   notificationContext,
   type NotificationPolicy,
 } from '../db/notification-policies.ts';
@@ -79,13 +80,16 @@ export class NotificationService {
 
   private async enqueue(written: WrittenState) {
     const db = this.ctx.db.kysely;
-    const run = await db.selectFrom('flow_run').select('tags').where('id', '=', written.runId).executeTakeFirst();
-    if (!run) return;
-    const policies = await matchingPolicies(db, written.state.name, fromJson<string[]>(run.tags, []));
-    if (policies.length === 0) return;
+    // Cheap when no policy is active: one small indexed query per flow run state.
+    const active = await activePolicies(db);
+    if (active.length === 0) return;
+    const needsTags = active.some((p) => p.tags.length > 0);
+    const run = needsTags ? await db.selectFrom('flow_run').select('tags').where('id', '=', written.runId).executeTakeFirst() : undefined;
+    const matching = matchPolicies(active, written.state.name, fromJson<string[]>(run?.tags, []));
+    if (matching.length === 0) return;
     await enqueueNotifications(
       db,
-      policies.map((p) => p.id),
+      matching.map((p) => p.id),
       written.state.id,
     );
     this.schedule(0);
