@@ -141,7 +141,7 @@ await fetch(url, { method, headers, body: JSON.stringify({ ref: 'main' }) });
       'Webhook',
       'Calls an HTTP endpoint.',
       {
-        url: { ...secretString('Webhook URL', 'The URL to call. Kept secret: webhook URLs often carry a token.'), format: 'password' },
+        url: secretString('Webhook URL', 'The URL to call. Kept secret: webhook URLs often carry a token.'),
         method: { title: 'Method', description: 'The HTTP method. Notifications are always sent with POST.', type: 'string', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], default: 'POST' },
         headers: stringMap('Headers', 'Headers to send with each request (secret: they often hold credentials).'),
       },

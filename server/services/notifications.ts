@@ -16,7 +16,7 @@ import { fromJson } from '../lib/json.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, NOTIFICATION_SUBJECT, renderTemplate, type TemplateValues } from '../lib/notification-template.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import type { WrittenState } from '../orchestration/engine.ts';
-import { DeliveryError, sendThroughBlock, type Notification } from './notification-senders.ts';
+import { DeliveryError, NotificationSetupError, sendThroughBlock, type Notification } from './notification-senders.ts';
 
 /**
  * Flow run notifications (contract §3.13, §6). After a flow run state is committed, the
@@ -118,6 +118,8 @@ export class NotificationService {
       .catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'Sending flow run notifications failed'))
       .finally(() => {
         this.draining = undefined;
+        // Keep polling even when this round failed (the timer only ever moves earlier).
+        this.schedule(this.ctx.settings.notificationPollIntervalSeconds * 1000);
         if (this.again && !this.stopped) {
           this.again = false;
           this.kick();
@@ -130,7 +132,7 @@ export class NotificationService {
     while (!this.stopped) {
       const due = await dueNotifications(db, nowMicros(), BATCH);
       if (due.length === 0) break;
-      await Promise.all(due.map((row) => this.attempt(row)));
+      await Promise.allSettled(due.map((row) => this.attempt(row)));
     }
     if (this.stopped) return;
     const next = await earliestDueNotification(db);
@@ -175,7 +177,8 @@ export class NotificationService {
       const delivery = err instanceof DeliveryError ? err : null;
       // Only the policy, the status and the error class: never the URL or the message.
       const details = { policy_id: policyId, attempt: attempts, status: delivery?.status ?? null, error: delivery?.errorClass ?? (err as Error).name };
-      if (delivery && attempts <= settings.notificationRetries) {
+      // A block that cannot send will not improve; receivers and database hiccups might.
+      if (!(err instanceof NotificationSetupError) && attempts <= settings.notificationRetries) {
         const delay = settings.notificationRetryDelaySeconds * 2 ** (attempts - 1);
         await db
           .updateTable('flow_run_notification_queue')
