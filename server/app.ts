@@ -36,6 +36,17 @@ function parseApiVersion(value: string): [number, number, number] | null {
 
 const older = (a: readonly number[], b: readonly number[]) => a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
 
+/** Routes whose bodies may hold secrets declare `config: { redactBody }`: a 422 echoes the redacted body. */
+export interface RouteConfig {
+  redactBody?: (body: unknown) => unknown;
+}
+
+function echoedBody(req: FastifyRequest): unknown {
+  const redact = (req.routeOptions.config as RouteConfig | undefined)?.redactBody;
+  const body = req.body ?? null;
+  return redact && body !== null ? redact(body) : body;
+}
+
 export async function buildApp(ctx: AppContext): Promise<App> {
   const { settings } = ctx;
   const app = Fastify({
@@ -99,7 +110,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       return reply.code(422).send({
         exception_message: VALIDATION_MESSAGE,
         exception_detail: toErrorDetails(error.validation as never, part),
-        request_body: part === 'body' ? (req.body ?? null) : null,
+        request_body: part === 'body' ? echoedBody(req) : null,
       });
     }
     if (error instanceof JsonBodyError) {
@@ -111,7 +122,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       });
     }
     if (error instanceof RequestValidationError) {
-      return reply.code(422).send({ exception_message: VALIDATION_MESSAGE, exception_detail: [{ loc: error.loc, msg: error.msg, type: error.type }], request_body: req.body ?? null });
+      return reply.code(422).send({ exception_message: VALIDATION_MESSAGE, exception_detail: [{ loc: error.loc, msg: error.msg, type: error.type }], request_body: echoedBody(req) });
     }
     if (error instanceof HttpError) return reply.code(error.status).send({ detail: error.detail });
     if (error instanceof ObjectNotFound) return reply.code(404).send({ exception_message: error.message });

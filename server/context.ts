@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Db, Executor } from './db/connection.ts';
+import type { SecretBox } from './lib/secret-box.ts';
 import type { WrittenState } from './orchestration/engine.ts';
 import type { Settings } from './settings.ts';
 
@@ -22,6 +23,8 @@ export interface AppContext {
   settings: Settings;
   db: Db;
   events: EventEmitter<AppEvents>;
+  /** Encrypts block document data at rest (SYNTASK_SECRET_KEY or the generated key file). */
+  secrets: SecretBox;
   /** Release of this server (package version). */
   version: string;
 }

@@ -69,6 +69,12 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_RETENTION_DAYS', 'float', 0, 'Delete finished runs (with their task runs and logs) older than this many days; 0 keeps everything.'),
   spec('SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS', 'float', 3600, 'Seconds between retention passes.'),
   spec('SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE', 'int', 500, 'Runs deleted per retention batch (small batches keep the database responsive).'),
+  spec('SYNTASK_SECRET_KEY', 'string', '', 'Key that encrypts block document data at rest (AES-256-GCM, key derived with HKDF-SHA256). Unset with SQLite: a random key is generated once into `$SYNTASK_HOME/secret-key` (mode 0600). Required with PostgreSQL: every server sharing the database must use the same key.', true),
+  spec('SYNTASK_NOTIFICATIONS_ENABLED', 'bool', true, 'Send flow run notifications (policies of `/api/flow_run_notification_policies`).'),
+  spec('SYNTASK_NOTIFICATIONS_RETRIES', 'int', 3, 'Retries of a failed notification delivery after the first attempt.'),
+  spec('SYNTASK_NOTIFICATIONS_RETRY_DELAY_SECONDS', 'float', 0.5, 'Delay before the first retry of a notification; doubles with every further retry.'),
+  spec('SYNTASK_NOTIFICATIONS_TIMEOUT_SECONDS', 'float', 10, 'Timeout of one notification request to a receiver.'),
+  spec('SYNTASK_NOTIFICATIONS_POLL_INTERVAL_SECONDS', 'float', 5, 'How often the queue of notifications is checked for messages from other servers or from before a restart.'),
 ];
 
 export type Settings = {
@@ -102,6 +108,13 @@ export type Settings = {
     statusKeeper: { enabled: boolean; loopSeconds: number };
     retention: { days: number; loopSeconds: number; batchSize: number };
   };
+  /** Empty when unset (see SYNTASK_SECRET_KEY). */
+  secretKey: string;
+  notificationsEnabled: boolean;
+  notificationRetries: number;
+  notificationRetryDelaySeconds: number;
+  notificationTimeoutSeconds: number;
+  notificationPollIntervalSeconds: number;
   /** The raw resolved SYNTASK_* values, for `/api/admin/settings`. */
   raw: Record<string, unknown>;
 };
@@ -186,6 +199,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
       statusKeeper: { enabled: Boolean(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_LOOP_SECONDS) },
       retention: { days: Number(raw.SYNTASK_RETENTION_DAYS), loopSeconds: Number(raw.SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS), batchSize: Number(raw.SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE) },
     },
+    secretKey: String(raw.SYNTASK_SECRET_KEY),
+    notificationsEnabled: Boolean(raw.SYNTASK_NOTIFICATIONS_ENABLED),
+    notificationRetries: Math.max(0, Number(raw.SYNTASK_NOTIFICATIONS_RETRIES)),
+    notificationRetryDelaySeconds: Math.max(0, Number(raw.SYNTASK_NOTIFICATIONS_RETRY_DELAY_SECONDS)),
+    notificationTimeoutSeconds: Math.max(0.001, Number(raw.SYNTASK_NOTIFICATIONS_TIMEOUT_SECONDS)),
+    notificationPollIntervalSeconds: Math.max(0.01, Number(raw.SYNTASK_NOTIFICATIONS_POLL_INTERVAL_SECONDS)),
     raw,
   };
 }

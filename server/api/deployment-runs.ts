@@ -2,7 +2,7 @@ import type { AppContext } from '../context.ts';
 import { hydrateParameters, HydrationError, parameterProblem } from '../db/deployments.ts';
 import { insertFlowRun, readFlowRun } from '../db/flow-runs.ts';
 import { decodeFlowRun, selectFlowRuns } from '../db/runs.ts';
-import { jobVariableErrors, resolveQueue, templateDefaults } from '../db/work-pools.ts';
+import { jobVariableErrors, resolveQueue, resolvedTemplateDefaults } from '../db/work-pools.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { fromJson } from '../lib/json.ts';
 import { nowMicros, parseDateTime, parseDuration } from '../lib/time.ts';
@@ -53,7 +53,7 @@ export function deploymentRunRoutes(app: App, ctx: AppContext) {
           queueName = queue?.work_queue_name ?? null;
         }
         const jobVariables = { ...fromJson<Record<string, unknown>>(deployment.infra_overrides, {}), ...(body.job_variables ?? {}) };
-        const problem = jobVariableErrors(template, { ...templateDefaults(template), ...jobVariables }, true);
+        const problem = jobVariableErrors(template, { ...(await resolvedTemplateDefaults(trx, ctx.secrets, template)), ...jobVariables }, true);
         if (problem) throw new HttpError(422, `Error creating flow run: ${problem}`);
 
         const deploymentTags = fromJson<string[]>(deployment.tags, []);

@@ -130,6 +130,22 @@ describe('deployments (contract §3.5)', () => {
     expect((await s.patch(`/api/deployments/${ok.id}`, { job_variables: { cpu: 'x' } })).status).toBe(409);
   });
 
+  it('template defaults may reference a block document; named storage documents must exist', async () => {
+    const type = (await s.get('/api/block_types/slug/json')).body;
+    const [schema] = (await s.post('/api/block_schemas/filter', { block_schemas: { block_type_id: { any_: [type.id] } } })).body;
+    const doc = (await s.post('/api/block_documents/', { name: 'env-defaults', block_type_id: type.id, block_schema_id: schema.id, data: { value: { REGION: 'eu' } } })).body;
+    await s.post('/api/work_pools/', {
+      name: 'ref-pool',
+      type: 'process',
+      base_job_template: { job_configuration: { env: '{{ env }}' }, variables: { type: 'object', properties: { env: { type: 'object', default: { $ref: { block_document_id: doc.id } } } } } },
+    });
+    expect((await s.post('/api/deployments/', { name: 'uses-ref', flow_id: (await makeFlow(s)).id, work_pool_name: 'ref-pool' })).status).toBe(201);
+    await s.delete(`/api/block_documents/${doc.id}`);
+    expect(await s.post('/api/deployments/', { name: 'uses-ref-2', flow_id: (await makeFlow(s)).id, work_pool_name: 'ref-pool' })).toMatchObject({ status: 404, body: { detail: 'Block not found.' } });
+    const missing = await s.post('/api/deployments/', { name: 'stored', flow_id: (await makeFlow(s)).id, storage_document_id: doc.id });
+    expect(missing.status).toBe(409);
+  });
+
   it('enforces the parameter schema when asked (create 422, update 409), naming the field', async () => {
     const bad = await s.post('/api/deployments/', { name: 'p', flow_id: (await makeFlow(s)).id, parameter_openapi_schema: PARAM_SCHEMA, enforce_parameter_schema: true, parameters: { batch_size: 'many' } });
     expect(bad.status).toBe(422);

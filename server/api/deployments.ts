@@ -15,7 +15,7 @@ import {
   schedulesOf,
   selectDeployments,
 } from '../db/deployments.ts';
-import { jobVariableErrors, resolveQueue, templateDefaults } from '../db/work-pools.ts';
+import { jobVariableErrors, resolveQueue, resolvedTemplateDefaults } from '../db/work-pools.ts';
 import { HttpError, notFound, RequestValidationError } from '../errors.ts';
 import { fromJson, toJson } from '../lib/json.ts';
 import { schemaProblem } from '../lib/json-schema.ts';
@@ -50,12 +50,12 @@ function jobVariablesOf(body: { job_variables?: Record<string, unknown> | null; 
 }
 
 /** Job variables against the pool's template (template defaults first). Create → 422, update → 409. */
-async function checkJobVariables(trx: Executor, queueId: string | null, values: Record<string, unknown>, onCreate: boolean) {
+async function checkJobVariables(ctx: AppContext, trx: Executor, queueId: string | null, values: Record<string, unknown>, onCreate: boolean) {
   if (!queueId) return;
   const pool = await trx.selectFrom('work_queue').innerJoin('work_pool', 'work_pool.id', 'work_queue.work_pool_id').select('work_pool.base_job_template').where('work_queue.id', '=', queueId).executeTakeFirst();
   if (!pool) return;
   const template = fromJson<Record<string, unknown>>(pool.base_job_template, {});
-  const problem = jobVariableErrors(template, { ...templateDefaults(template), ...values });
+  const problem = jobVariableErrors(template, { ...(await resolvedTemplateDefaults(trx, ctx.secrets, template)), ...values });
   if (!problem) return;
   if (onCreate) throw new RequestValidationError(['body', 'job_variables'], `Error creating deployment: ${problem}`);
   throw new HttpError(409, `Error updating deployment: ${problem}`);
@@ -95,7 +95,7 @@ async function upsertDeployment(ctx: AppContext, trx: Executor, body: Deployment
     if (problem) throw new RequestValidationError(['body', 'parameters'], problem);
   }
   const queue = await resolveQueue(trx, body.work_pool_name, body.work_queue_name);
-  await checkJobVariables(trx, queue?.work_queue_id ?? null, jobVariables, true);
+  await checkJobVariables(ctx, trx, queue?.work_queue_id ?? null, jobVariables, true);
   await ctx.hooks.checkDocuments(trx, body.storage_document_id, body.infrastructure_document_id);
 
   const now = nowMicros();
@@ -168,7 +168,7 @@ async function updateDeployment(ctx: AppContext, trx: Executor, id: string, body
   }
   const jobVariables = jobVariablesOf(body);
   if (jobVariables !== undefined) set.infra_overrides = toJson(jobVariables);
-  await checkJobVariables(trx, queueId, jobVariables ?? fromJson(row.infra_overrides, {}), false);
+  await checkJobVariables(ctx, trx, queueId, jobVariables ?? fromJson(row.infra_overrides, {}), false);
 
   const parameters = body.parameters !== undefined ? (body.parameters ?? {}) : fromJson<Record<string, unknown>>(row.parameters, {});
   if (body.parameters !== undefined) set.parameters = toJson(parameters);

@@ -3,7 +3,7 @@ import { countFlowRuns, filterFlowRuns, flowRunLateness, insertFlowRun, readFlow
 import { flowRunGraph } from '../db/graph.ts';
 import { normalizeFlowRunPolicy } from '../db/runs.ts';
 import { HttpError, notFound, RequestValidationError } from '../errors.ts';
-import { jobVariableErrors, templateDefaults, templateOfQueue } from '../db/work-pools.ts';
+import { jobVariableErrors, resolvedTemplateDefaults, templateOfQueue } from '../db/work-pools.ts';
 import { toJson } from '../lib/json.ts';
 import { nowMicros, parseDateTime } from '../lib/time.ts';
 import { newState } from '../orchestration/context.ts';
@@ -78,7 +78,7 @@ export function flowRunRoutes(app: App, ctx: AppContext) {
     if (body.job_variables !== undefined) {
       if (body.job_variables) {
         const template = await templateOfQueue(ctx.db.kysely, run.work_queue_id);
-        const problem = jobVariableErrors(template, { ...templateDefaults(template), ...body.job_variables });
+        const problem = jobVariableErrors(template, { ...(await resolvedTemplateDefaults(ctx.db.kysely, ctx.secrets, template)), ...body.job_variables });
         if (problem) throw new RequestValidationError(['body', 'job_variables'], problem);
       }
       set.job_variables = body.job_variables === null ? null : toJson(body.job_variables);

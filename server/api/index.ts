@@ -1,4 +1,7 @@
 import type { AppContext } from '../context.ts';
+import { artifactRoutes } from './artifacts.ts';
+import { blockDocumentRoutes } from './block-documents.ts';
+import { blockRoutes } from './blocks.ts';
 import type { App } from './common.ts';
 import { collectionRoutes } from './collections.ts';
 import { concurrencyLimitRoutes } from './concurrency-limits.ts';
@@ -8,6 +11,7 @@ import { flowRunRoutes } from './flow-runs.ts';
 import { flowRoutes } from './flows.ts';
 import { historyRoutes } from './history.ts';
 import { logRoutes } from './logs.ts';
+import { notificationPolicyRoutes } from './notification-policies.ts';
 import { rootRoutes } from './root.ts';
 import { savedSearchRoutes } from './saved-searches.ts';
 import { stateRoutes } from './states.ts';
@@ -33,4 +37,8 @@ export async function registerRoutes(app: App, ctx: AppContext) {
   savedSearchRoutes(app, ctx);
   uiRoutes(app, ctx);
   collectionRoutes(app, ctx);
+  await blockRoutes(app, ctx);
+  blockDocumentRoutes(app, ctx);
+  artifactRoutes(app, ctx);
+  notificationPolicyRoutes(app, ctx);
 }

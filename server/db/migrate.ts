@@ -3,6 +3,7 @@ import type { Db } from './connection.ts';
 import * as core from './migrations/0001-core.ts';
 import * as deploymentsWorkPools from './migrations/0002-deployments-work-pools.ts';
 import * as scheduling from './migrations/0003-scheduling.ts';
+import * as blocksArtifactsNotifications from './migrations/0004-blocks-artifacts-notifications.ts';
 
 type Versioned = { up: (db: Kysely<unknown>, dialect: Db['dialect']) => Promise<void> };
 
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Versioned> = {
   '0001-core': core,
   '0002-deployments-work-pools': deploymentsWorkPools,
   '0003-scheduling': scheduling,
+  '0004-blocks-artifacts-notifications': blocksArtifactsNotifications,
 };
 
 /** Brings the schema up to date; runs at server start-up. */

@@ -123,6 +123,14 @@ export interface Database {
   deployment_schedule: DeploymentScheduleTable;
   variable: VariableTable;
   saved_search: SavedSearchTable;
+  block_type: BlockTypeTable;
+  block_schema: BlockSchemaTable;
+  block_document: BlockDocumentTable;
+  block_document_reference: BlockDocumentReferenceTable;
+  artifact: ArtifactTable;
+  artifact_collection: ArtifactCollectionTable;
+  flow_run_notification_policy: FlowRunNotificationPolicyTable;
+  flow_run_notification_queue: FlowRunNotificationQueueTable;
 }
 
 export interface VariableTable extends BaseRow {
@@ -199,4 +207,68 @@ export interface DeploymentScheduleTable extends BaseRow {
   max_active_runs: number | null;
   max_scheduled_runs: number | null;
   catchup: number;
+}
+
+export interface BlockTypeTable extends BaseRow {
+  name: string;
+  slug: string;
+  logo_url: string | null;
+  documentation_url: string | null;
+  description: string | null;
+  code_example: string | null;
+  is_protected: number;
+}
+
+export interface BlockSchemaTable extends BaseRow {
+  checksum: string;
+  fields: string;
+  block_type_id: string;
+  capabilities: string;
+  version: string;
+}
+
+export interface BlockDocumentTable extends BaseRow {
+  name: string;
+  /** AES-256-GCM ciphertext (lib/secret-box.ts) of the JSON of the document's own values. */
+  data: string;
+  block_schema_id: string;
+  block_type_id: string;
+  is_anonymous: number;
+}
+
+export interface BlockDocumentReferenceTable extends BaseRow {
+  name: string;
+  parent_block_document_id: string;
+  reference_block_document_id: string;
+}
+
+export interface ArtifactTable extends BaseRow {
+  key: string | null;
+  type: string | null;
+  description: string | null;
+  data: string | null;
+  metadata_: string | null;
+  flow_run_id: string | null;
+  task_run_id: string | null;
+}
+
+export interface ArtifactCollectionTable extends ArtifactTable {
+  key: string;
+  latest_id: string;
+}
+
+export interface FlowRunNotificationPolicyTable extends BaseRow {
+  is_active: number;
+  state_names: string;
+  tags: string;
+  block_document_id: string;
+  message_template: string | null;
+}
+
+export interface FlowRunNotificationQueueTable extends BaseRow {
+  flow_run_notification_policy_id: string;
+  flow_run_state_id: string;
+  attempts: number;
+  next_attempt_at: number;
+  locked_until: number | null;
 }

@@ -5,6 +5,8 @@ import { HttpError, RequestValidationError } from '../errors.ts';
 import { schemaProblem, validateValues, describeErrors } from '../lib/json-schema.ts';
 import { fromJson, fromJsonNullable, toJson } from '../lib/json.ts';
 import { formatDateTime, formatNullable, nowMicros, parseDateTime } from '../lib/time.ts';
+import type { SecretBox } from '../lib/secret-box.ts';
+import { blockDocumentData } from './block-documents.ts';
 import type { Db, Executor } from './connection.ts';
 import { decodeFlowRun, selectFlowRuns } from './runs.ts';
 import type { WorkerTable, WorkPoolTable, WorkQueueTable } from './schema.ts';
@@ -102,6 +104,22 @@ export function checkBaseJobTemplate(template: Record<string, unknown>, field = 
 export function templateDefaults(template: Record<string, unknown>): Record<string, unknown> {
   const properties = ((template.variables as { properties?: Record<string, { default?: unknown }> } | undefined)?.properties ?? {}) as Record<string, { default?: unknown }>;
   return Object.fromEntries(Object.entries(properties).filter(([, p]) => p && typeof p === 'object' && 'default' in p).map(([k, p]) => [k, p.default]));
+}
+
+/**
+ * Template defaults with `{"$ref": {"block_document_id": …}}` values replaced by that
+ * document's data (contract §3.5); a missing document is 404 "Block not found.".
+ */
+export async function resolvedTemplateDefaults(db: Executor, box: SecretBox, template: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const defaults = templateDefaults(template);
+  for (const [key, value] of Object.entries(defaults)) {
+    const ref = (value as { $ref?: { block_document_id?: unknown } } | null)?.$ref;
+    if (!ref || typeof ref.block_document_id !== 'string') continue;
+    const data = await blockDocumentData(db, box, ref.block_document_id);
+    if (data === null) throw new HttpError(404, 'Block not found.');
+    defaults[key] = data;
+  }
+  return defaults;
 }
 
 /** Job variables checked against the pool's template variables (required keys are not enforced). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FlowRunPolicyT, TaskRunPolicyT } from '../api/models/runs.ts';
 import type { StateDetailsT, StateTypeName } from '../api/models/states.ts';
 import type { DialectName, Executor } from '../db/connection.ts';
+import { insertArtifact, takeResultArtifact } from '../db/artifacts.ts';
 import { normalizeFlowRunPolicy, normalizeTaskRunPolicy } from '../db/runs.ts';
 import type { Selectable } from 'kysely';
 import type { FlowRunTable, TaskRunTable } from '../db/schema.ts';
@@ -89,6 +90,8 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
   }
 
   async insertState(kind: RunKind, runId: string, state: StateRecord): Promise<void> {
+    // Result data becomes an artifact in the same transaction (contract §2); this strips its artifact_* keys from the state.
+    const resultArtifact = takeResultArtifact(kind, runId, state);
     const values = {
       id: state.id,
       created: state.timestamp,
@@ -102,6 +105,7 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
     };
     if (kind === 'flow') await this.trx.insertInto('flow_run_state').values({ ...values, flow_run_id: runId }).execute();
     else await this.trx.insertInto('task_run_state').values({ ...values, task_run_id: runId }).execute();
+    if (resultArtifact) await insertArtifact(this.trx, resultArtifact, state.timestamp);
   }
 
   async saveRun(run: RunRecord, now: number): Promise<void> {

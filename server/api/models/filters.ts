@@ -6,24 +6,24 @@ import { StateType } from './states.ts';
  * (= no constraint); unknown keys are refused (422).
  */
 
-const List = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: 10000 });
+export const List = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: 10000 });
 const Operator = Type.Union([Type.Literal('and_'), Type.Literal('or_')]);
 
 const optional = <P extends Record<string, TSchema>>(ops: P) =>
   Object.fromEntries(Object.entries(ops).map(([k, v]) => [k, Opt(v)])) as { [K in keyof P]: ReturnType<typeof Opt<P[K]>> };
 
 /** A criterion object: strict, every operator optional and nullable. */
-const criterion = <P extends Record<string, TSchema>>(ops: P) => Type.Object(optional(ops), strict);
+export const criterion = <P extends Record<string, TSchema>>(ops: P) => Type.Object(optional(ops), strict);
 /** A criterion whose operators combine with `operator` (and_/or_). */
-const opCriterion = <P extends Record<string, TSchema>>(ops: P) => Type.Object({ ...optional(ops), operator: Type.Optional(Operator) }, strict);
+export const opCriterion = <P extends Record<string, TSchema>>(ops: P) => Type.Object({ ...optional(ops), operator: Type.Optional(Operator) }, strict);
 
 // Bounded: SQLite refuses LIKE patterns over 50 kB, and no real name or tag is that long.
-const Str = Type.String({ maxLength: 5000 });
+export const Str = Type.String({ maxLength: 5000 });
 const Tags = opCriterion({ all_: List(Str), is_null_: Type.Boolean() });
 const TimeRange = criterion({ before_: DateTime, after_: DateTime });
 const TimeRangeNullable = criterion({ before_: DateTime, after_: DateTime, is_null_: Type.Boolean() });
-const IdAny = criterion({ any_: List(Uuid) });
-const NameAnyLike = criterion({ any_: List(Str), like_: Str });
+export const IdAny = criterion({ any_: List(Uuid) });
+export const NameAnyLike = criterion({ any_: List(Str), like_: Str });
 const StateFilter = Type.Object(
   {
     type: Opt(criterion({ any_: List(ref(StateType)) })),
@@ -33,7 +33,7 @@ const StateFilter = Type.Object(
   strict,
 );
 
-const filter = <P extends Record<string, TSchema>>(id: string, props: P) => model(id, opCriterion(props));
+export const filter = <P extends Record<string, TSchema>>(id: string, props: P) => model(id, opCriterion(props));
 
 export const FlowFilter = filter('FlowFilter', {
   id: IdAny,

@@ -1,0 +1,195 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Selectable } from 'kysely';
+import type { AppContext } from '../context.ts';
+import {
+  claimNotification,
+  dueNotifications,
+  earliestDueNotification,
+  enqueueNotifications,
+  activePolicies,
+  matchPolicies,
+  notificationContext,
+  type NotificationPolicy,
+} from '../db/notification-policies.ts';
+import type { FlowRunNotificationQueueTable } from '../db/schema.ts';
+import { fromJson } from '../lib/json.ts';
+import { DEFAULT_MESSAGE_TEMPLATE, NOTIFICATION_SUBJECT, renderTemplate, type TemplateValues } from '../lib/notification-template.ts';
+import { formatDateTime, nowMicros } from '../lib/time.ts';
+import type { WrittenState } from '../orchestration/engine.ts';
+import { DeliveryError, NotificationSetupError, sendThroughBlock, type Notification } from './notification-senders.ts';
+
+/**
+ * Flow run notifications (contract §3.13, §6). After a flow run state is committed, the
+ * matching active policies each queue a message in `flow_run_notification_queue`; a
+ * worker sends due messages through the policy's block, retrying failures with
+ * exponential backoff. Nothing here runs inside orchestration: a slow or failing receiver
+ * never delays a state change, and the durable queue survives restarts (several servers
+ * claim messages atomically, so each is sent once).
+ */
+
+const BATCH = 20;
+
+export function flowRunUrl(ctx: AppContext, flowRunId: string) {
+  return `${ctx.settings.uiUrl.replace(/\/+$/, '')}/runs/flow-run/${flowRunId}`;
+}
+
+export function renderNotification(policy: Pick<NotificationPolicy, 'message_template'>, values: TemplateValues): Notification {
+  return { subject: NOTIFICATION_SUBJECT, body: renderTemplate(policy.message_template ?? DEFAULT_MESSAGE_TEMPLATE, values) };
+}
+
+export class NotificationService {
+  private stopped = true;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private readonly pending = new Set<Promise<void>>();
+  private abort = new AbortController();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.abort = new AbortController();
+    this.ctx.events.on('state', this.onState);
+    this.schedule(0);
+  }
+
+  /** Stops listening and waits for work in flight (requests are aborted, their messages stay queued). */
+  async stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.ctx.events.off('state', this.onState);
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.abort.abort();
+    await Promise.allSettled([...this.pending]);
+    await this.draining;
+  }
+
+  private readonly onState = (written: WrittenState) => {
+    if (written.kind !== 'flow' || this.stopped) return;
+    const work = this.enqueue(written).catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'Queueing flow run notifications failed'));
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  };
+
+  private async enqueue(written: WrittenState) {
+    const db = this.ctx.db.kysely;
+    // Cheap when no policy is active: one small indexed query per flow run state.
+    const active = await activePolicies(db);
+    if (active.length === 0) return;
+    const needsTags = active.some((p) => p.tags.length > 0);
+    const run = needsTags ? await db.selectFrom('flow_run').select('tags').where('id', '=', written.runId).executeTakeFirst() : undefined;
+    const matching = matchPolicies(active, written.state.name, fromJson<string[]>(run?.tags, []));
+    if (matching.length === 0) return;
+    await enqueueNotifications(
+      db,
+      matching.map((p) => p.id),
+      written.state.id,
+    );
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number) {
+    if (this.stopped) return;
+    const at = Date.now() + delayMs;
+    if (this.timer && this.timerAt <= at) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      this.kick();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private kick() {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'Sending flow run notifications failed'))
+      .finally(() => {
+        this.draining = undefined;
+        // Keep polling even when this round failed (the timer only ever moves earlier).
+        this.schedule(this.ctx.settings.notificationPollIntervalSeconds * 1000);
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain() {
+    const db = this.ctx.db.kysely;
+    while (!this.stopped) {
+      const due = await dueNotifications(db, nowMicros(), BATCH);
+      if (due.length === 0) break;
+      await Promise.allSettled(due.map((row) => this.attempt(row)));
+    }
+    if (this.stopped) return;
+    const next = await earliestDueNotification(db);
+    const poll = this.ctx.settings.notificationPollIntervalSeconds * 1000;
+    this.schedule(next === null ? poll : Math.min(poll, Math.max(0, (next - nowMicros()) / 1000)));
+  }
+
+  private async attempt(row: Selectable<FlowRunNotificationQueueTable>) {
+    const db = this.ctx.db.kysely;
+    const { settings } = this.ctx;
+    const now = nowMicros();
+    const lease = now + Math.round((settings.notificationTimeoutSeconds * 2 + 30) * 1e6);
+    if (!(await claimNotification(db, row.id, now, lease))) return;
+    const attempts = row.attempts + 1;
+    const policyId = row.flow_run_notification_policy_id;
+    try {
+      const found = await notificationContext(db, policyId, row.flow_run_state_id);
+      if (found) {
+        const { policy, run } = found;
+        const message = renderNotification(policy, {
+          flow_run_notification_policy_id: policy.id,
+          flow_id: run.flow_id,
+          flow_name: run.flow_name,
+          flow_run_url: flowRunUrl(this.ctx, run.flow_run_id),
+          flow_run_id: run.flow_run_id,
+          flow_run_name: run.flow_run_name,
+          flow_run_parameters: run.parameters,
+          flow_run_state_type: run.type,
+          flow_run_state_name: run.state_name,
+          flow_run_state_timestamp: formatDateTime(run.timestamp),
+          flow_run_state_message: run.message ?? '',
+        });
+        await sendThroughBlock(this.ctx, policy.block_document_id, message, this.abort.signal);
+      }
+      await db.deleteFrom('flow_run_notification_queue').where('id', '=', row.id).execute();
+    } catch (err) {
+      if (this.stopped) {
+        // Shutting down: leave the message for the next start, this attempt not counted.
+        await db.updateTable('flow_run_notification_queue').set({ locked_until: null, attempts: row.attempts }).where('id', '=', row.id).execute().catch(() => undefined);
+        return;
+      }
+      const delivery = err instanceof DeliveryError ? err : null;
+      // Only the policy, the status and the error class: never the URL or the message.
+      const details = { policy_id: policyId, attempt: attempts, status: delivery?.status ?? null, error: delivery?.errorClass ?? (err as Error).name };
+      // A block that cannot send will not improve; receivers and database hiccups might.
+      if (!(err instanceof NotificationSetupError) && attempts <= settings.notificationRetries) {
+        const delay = settings.notificationRetryDelaySeconds * 2 ** (attempts - 1);
+        await db
+          .updateTable('flow_run_notification_queue')
+          .set({ locked_until: null, next_attempt_at: nowMicros() + Math.round(delay * 1e6), updated: nowMicros() })
+          .where('id', '=', row.id)
+          .execute();
+        this.log.info(details, `Flow run notification failed; retrying in ${delay}s`);
+      } else {
+        await db.deleteFrom('flow_run_notification_queue').where('id', '=', row.id).execute();
+        this.log.warn({ ...details, reason: delivery ? undefined : (err as Error).message }, 'Flow run notification could not be delivered');
+      }
+    }
+  }
+}
