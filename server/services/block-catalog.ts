@@ -157,12 +157,17 @@ await fetch(url, { method, headers, body: JSON.stringify({ ref: 'main' }) });
     documentationPath: '#custom-webhook-notification',
     capabilities: ['notify'],
     codeExample: example(
-      'Send a message through a stored notification block:',
+      'Notification policies send through this block; a flow can also post to it directly:',
       `
 import { Block } from 'syntask';
 
 const alerts = await Block.load('custom-webhook-notification/ops-alerts');
-await alerts.notify({ subject: 'Nightly ETL', body: 'All 42 tables loaded.' });
+const { url } = alerts.data as { url: string };
+await fetch(url, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ subject: 'Nightly ETL', body: 'All 42 tables loaded.' }),
+});
 `,
     ),
     fields: schema(
