@@ -1,3 +1,4 @@
+import { ensureProcessWorkPool } from './work-pools.ts';
 import { SyntaskClient, type DeploymentT } from './client.ts';
 import type { Flow } from './flows.ts';
 import type { ParameterSchema } from './parameters.ts';
@@ -23,8 +24,12 @@ export interface DeployOptions {
   paused?: boolean;
 }
 
-/** Registers the flow and a deployment of it (an upsert: deploying again updates it). */
+/**
+ * Registers the flow and a deployment of it (an upsert: deploying again updates it).
+ * A work pool that does not exist yet is created as a `process` pool.
+ */
 export async function deploy(options: DeployOptions, client = new SyntaskClient()): Promise<DeploymentT> {
+  if (options.workPool) await ensureProcessWorkPool(client, options.workPool);
   const flow = await client.createFlow(options.flow.flowName, options.flow.options.tags ?? []);
   return client.createDeployment({
     name: options.name,

@@ -38,7 +38,6 @@ beforeAll(async () => {
       '        timezone: Europe/Berlin',
     ].join('\n'),
   );
-  await s.post('/api/work_pools/', { name: 'cli-pool', type: 'process' });
 });
 afterAll(async () => {
   await s.close();
@@ -52,13 +51,17 @@ describe('syntask CLI', () => {
     for (const command of ['server', 'start', 'worker', 'deploy', 'deployment', 'flow-run']) expect(out).toContain(command);
   });
 
-  it('deploy reads syntask.yaml; deployment run creates a run with --param values; flow-run ls/inspect/logs/cancel', async () => {
+  it('deploy reads syntask.yaml (creating a missing pool); deployment run creates a run with --param values; flow-run ls/inspect/logs/cancel', async () => {
     const deployed = await cli('deploy');
     expect(deployed.code, deployed.out).toBe(0);
     expect(deployed.out).toMatch(/Deployed worker-quick\/from-yaml/);
     const d = (await s.get('/api/deployments/name/worker-quick/from-yaml')).body;
     expect(d).toMatchObject({ tags: ['cli'], parameters: { greeting: 'hello' }, work_pool_name: 'cli-pool' });
     expect(d.schedules[0].schedule).toMatchObject({ cron: '0 9 * * *', timezone: 'Europe/Berlin' });
+    // The pool did not exist: deploy created it as a process pool with the default job template.
+    const pool = (await s.get('/api/work_pools/cli-pool')).body;
+    expect(pool).toMatchObject({ type: 'process' });
+    expect(Object.keys(pool.base_job_template.variables.properties)).toContain('command');
 
     const created = await cli('deployment', 'run', 'worker-quick/from-yaml', '--param', 'count=3', '--param', 'label=nightly run', '--param', 'options={"deep":true}');
     expect(created.code, created.out).toBe(0);

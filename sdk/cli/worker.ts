@@ -9,12 +9,14 @@ export function registerWorkerCommands(program: Command) {
     .requiredOption('-p, --pool <name>', 'work pool to poll (created as a "process" pool if missing)')
     .option('-q, --queue <name...>', 'only these work queues (default: all of the pool)')
     .option('-n, --name <name>', 'worker name (default: ProcessWorker-<host>-<id>)')
-    .option('-l, --limit <n>', 'most flow runs at once', '10')
+    .option('-l, --limit <n>', 'most flow runs at once (SYNTASK_WORKER_LIMIT, default 10)')
     .option('--poll-seconds <s>', 'seconds between polls (SYNTASK_WORKER_QUERY_SECONDS, default 10)')
-    .action(async (opts: { pool: string; queue?: string[]; name?: string; limit: string; pollSeconds?: string }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit must be a positive integer, got "${opts.limit}"`);
-      const w = new ProcessWorker({ pool: opts.pool, queues: opts.queue, name: opts.name, limit, pollSeconds: opts.pollSeconds ? Number(opts.pollSeconds) : undefined });
+    .action(async (opts: { pool: string; queue?: string[]; name?: string; limit?: string; pollSeconds?: string }) => {
+      const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive integer, got "${opts.limit}"`);
+      const pollSeconds = opts.pollSeconds === undefined ? undefined : Number(opts.pollSeconds);
+      if (pollSeconds !== undefined && !(pollSeconds > 0)) throw new Error(`--poll-seconds must be a positive number, got "${opts.pollSeconds}"`);
+      const w = new ProcessWorker({ pool: opts.pool, queues: opts.queue, name: opts.name, limit, pollSeconds });
       await w.start();
       const stop = async () => {
         console.log('Stopping the worker...');

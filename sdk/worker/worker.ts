@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { SyntaskApiError, SyntaskClient, sleep, type FlowRunT, type WorkPoolT } from '../client.ts';
+import { SyntaskClient, sleep, type FlowRunT, type WorkPoolT } from '../client.ts';
+import { ensureProcessWorkPool } from '../work-pools.ts';
 import { sinkFor } from '../logging.ts';
 import { isTerminal } from '../states.ts';
 
@@ -80,7 +81,7 @@ export class ProcessWorker {
   }
 
   async start(): Promise<void> {
-    this.pool = await this.ensurePool();
+    this.pool = (await ensureProcessWorkPool(this.client, this.options.pool)).pool;
     await this.heartbeat();
     this.log(`Worker ${this.name} started on pool "${this.options.pool}" (type ${this.pool.type}); polling every ${this.pollMs / 1000}s for up to ${this.limit} concurrent runs.`);
     this.every(this.heartbeatMs, () => this.heartbeat());
@@ -103,23 +104,6 @@ export class ProcessWorker {
     };
     if (immediately) void tick();
     this.timers.push(setInterval(tick, ms));
-  }
-
-  private async ensurePool(): Promise<WorkPoolT> {
-    try {
-      return await this.client.get<WorkPoolT>(`/work_pools/${encodeURIComponent(this.options.pool)}`);
-    } catch (err) {
-      if (!(err instanceof SyntaskApiError) || err.status !== 404) throw err;
-    }
-    const catalog = await this.client.get<Record<string, Record<string, { default_base_job_configuration?: object }>>>('/collections/views/aggregate-worker-metadata');
-    const template = catalog.syntask?.process?.default_base_job_configuration ?? {};
-    try {
-      return await this.client.post<WorkPoolT>('/work_pools/', { name: this.options.pool, type: 'process', base_job_template: template });
-    } catch (err) {
-      // Another worker created it meanwhile.
-      if (err instanceof SyntaskApiError && err.status === 409) return this.client.get<WorkPoolT>(`/work_pools/${encodeURIComponent(this.options.pool)}`);
-      throw err;
-    }
   }
 
   private heartbeat() {
