@@ -4,10 +4,12 @@ import { concurrencyLimitRoutes } from './concurrency-limits.ts';
 import { flowRunRoutes } from './flow-runs.ts';
 import { flowRoutes } from './flows.ts';
 import { historyRoutes } from './history.ts';
+import { liveRoutes } from './live.ts';
 import { logRoutes } from './logs.ts';
 import { rootRoutes } from './root.ts';
 import { stateRoutes } from './states.ts';
 import { taskRunRoutes } from './task-runs.ts';
+import { uiRunRoutes } from './ui-runs.ts';
 
 /** Every API route module, registered in one place. */
 export async function registerRoutes(app: App, ctx: AppContext) {
@@ -19,4 +21,6 @@ export async function registerRoutes(app: App, ctx: AppContext) {
   logRoutes(app, ctx);
   historyRoutes(app, ctx);
   concurrencyLimitRoutes(app, ctx);
+  uiRunRoutes(app, ctx);
+  liveRoutes(app, ctx);
 }
