@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorAfter, mergeUnique } from './log-window.ts';
+import { cursorAfter, isoMinusMicrosecond, mergeUnique } from './log-window.ts';
 
 const line = (id: string, second: number) => ({ id, timestamp: `2026-01-01T00:00:${String(second).padStart(2, '0')}+00:00` });
 
@@ -17,5 +17,13 @@ describe('log keyset paging', () => {
 
   it('merges a page without duplicating lines', () => {
     expect(mergeUnique([line('a', 1), line('b', 2)], [line('b', 2), line('c', 3)]).map((l) => l.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('exclusive bounds', () => {
+  it('steps back one microsecond, across second boundaries and offsets', () => {
+    expect(isoMinusMicrosecond('2026-01-01T00:00:01.000500+00:00')).toBe('2026-01-01T00:00:01.000499Z');
+    expect(isoMinusMicrosecond('2026-01-01T00:00:01+00:00')).toBe('2026-01-01T00:00:00.999999Z');
+    expect(isoMinusMicrosecond('2026-01-01T02:00:00+02:00')).toBe('2025-12-31T23:59:59.999999Z');
   });
 });

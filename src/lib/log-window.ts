@@ -34,3 +34,17 @@ export function mergeUnique<T extends LogLike>(existing: readonly T[], page: rea
   const seen = new Set(existing.slice(-Math.max(page.length * 2, 500)).map((l) => l.id));
   return [...existing, ...page.filter((l) => !seen.has(l.id))];
 }
+
+/**
+ * The instant one microsecond before `iso` (the API's precision), as ISO with six fraction
+ * digits: an exclusive upper bound for `before_`, which is inclusive.
+ */
+export function isoMinusMicrosecond(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  if (!m) return iso;
+  const wholeSeconds = Date.parse(`${m[1]}${m[3] ?? 'Z'}`);
+  const micros = wholeSeconds * 1000 + Math.round(Number(`0.${m[2] ?? '0'}`) * 1e6) - 1;
+  const seconds = Math.floor(micros / 1e6);
+  const fraction = String(micros - seconds * 1e6).padStart(6, '0');
+  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${fraction}Z`;
+}
