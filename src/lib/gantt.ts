@@ -61,7 +61,7 @@ export function ticks(s: TimeScale, minPx = 80): { step: number; times: number[]
 
 /** A window that fits [start, end] with a little air on both sides. */
 export function fitScale(start: number, end: number, width: number): TimeScale {
-  const span = Math.max(MIN_SPAN_MS * 20, end - start);
+  const span = Math.max(MIN_SPAN_MS * 2, end - start);
   return { start: start - span * 0.02, end: start + span * 1.04, width };
 }
 

@@ -7,18 +7,21 @@ interface HomeSearch {
   tag?: string[];
 }
 
-export const Route = createFileRoute('/dashboard')({
-  validateSearch: (raw: Record<string, unknown>): HomeSearch => ({
+const parseHomeSearch = (raw: Record<string, unknown>): HomeSearch => ({
     ...(typeof raw.range === 'string' && raw.range in HOME_RANGES && raw.range !== '24h' ? { range: raw.range as HomeRange } : {}),
     ...(Array.isArray(raw.tag) && raw.tag.length ? { tag: raw.tag.filter((t): t is string => typeof t === 'string').slice(0, 20) } : {}),
-  }),
+});
+
+export const Route = createFileRoute('/dashboard')({
+  validateSearch: parseHomeSearch,
   // Not awaited: the page renders its skeletons at once and fills in as data arrives.
   loader: ({ context: { queryClient } }) => {
     void queryClient.prefetchQuery(buildHealthQuery());
     void queryClient.prefetchQuery(buildVersionQuery());
   },
   component: function DashboardRoute() {
-    const search = Route.useSearch();
+    // The root passes unknown params through; only the validated ones count.
+    const search = parseHomeSearch(Route.useSearch() as Record<string, unknown>);
     const navigate = Route.useNavigate();
     return (
       <DashboardPage

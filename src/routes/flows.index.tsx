@@ -7,16 +7,18 @@ interface FlowsSearch {
   page?: number;
 }
 
-export const Route = createFileRoute('/flows/')({
-  validateSearch: (raw: Record<string, unknown>): FlowsSearch => ({
+const parseFlowsSearch = (raw: Record<string, unknown>): FlowsSearch => ({
     ...(typeof raw.q === 'string' && raw.q ? { q: raw.q.slice(0, 200) } : {}),
     ...(typeof raw.page === 'number' && Number.isInteger(raw.page) && raw.page > 1 ? { page: raw.page } : {}),
-  }),
+});
+
+export const Route = createFileRoute('/flows/')({
+  validateSearch: parseFlowsSearch,
   component: FlowsRoute,
 });
 
 function FlowsRoute() {
-  const search = Route.useSearch();
+  const search = parseFlowsSearch(Route.useSearch() as Record<string, unknown>);
   const navigate = Route.useNavigate();
   const onChange = useCallback((next: FlowsSearch) => void navigate({ search: next }), [navigate]);
   return <FlowsPage q={search.q ?? ''} page={search.page ?? 1} onChange={onChange} />;

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { createFileRoute } from '@tanstack/react-router';
 import { buildFlowRunDetailQuery } from '../api/flow-runs.ts';
 import { FlowRunPage } from '../components/flow-runs/flow-run-page.tsx';
@@ -14,7 +14,9 @@ export const Route = createFileRoute('/runs/flow-run/$id')({
 
 function FlowRunRoute() {
   const { id } = Route.useParams();
-  const search = Route.useSearch();
+  const raw = Route.useSearch();
+  // The root passes unknown params through; only the validated ones count.
+  const search = useMemo(() => parseFlowRunSearch(raw as Record<string, unknown>), [raw]);
   const navigate = Route.useNavigate();
   const onSearch = useCallback((next: FlowRunSearch) => void navigate({ search: parseFlowRunSearch(next as Record<string, unknown>), replace: true }), [navigate]);
   return <FlowRunPage key={id} id={id} search={search} onSearch={onSearch} />;

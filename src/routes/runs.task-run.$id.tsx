@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { createFileRoute } from '@tanstack/react-router';
 import { buildTaskRunDetailQuery } from '../api/task-runs.ts';
 import { TaskRunPage } from '../components/task-runs/task-run-page.tsx';
@@ -16,5 +16,7 @@ function TaskRunRoute() {
   const { id } = Route.useParams();
   const navigate = Route.useNavigate();
   const onSearch = useCallback((next: TaskRunSearch) => void navigate({ search: parseTaskRunSearch(next as Record<string, unknown>), replace: true }), [navigate]);
-  return <TaskRunPage key={id} id={id} search={Route.useSearch()} onSearch={onSearch} />;
+  const raw = Route.useSearch();
+  const search = useMemo(() => parseTaskRunSearch(raw as Record<string, unknown>), [raw]);
+  return <TaskRunPage key={id} id={id} search={search} onSearch={onSearch} />;
 }

@@ -53,7 +53,7 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
   useEffect(() => {
     const el = chartRef.current;
     if (!el) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry.contentRect.width)));
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, entry.contentRect.width - LABEL_WIDTH - 12)));
     observer.observe(el);
     return () => observer.disconnect();
   }, [graph.data]);
@@ -117,6 +117,7 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
         {times.map((t) => (
           <span key={t} className="absolute top-1 -translate-x-1/2 text-[10px] whitespace-nowrap text-fg-muted tabular-nums" style={{ left: toX(view, t) }}>
             {formatDateTime(t, zone, tickStyle, false)}
+            {step < 1000 && `.${String(new Date(t).getUTCMilliseconds()).padStart(3, '0')}`}
           </span>
         ))}
       </div>
