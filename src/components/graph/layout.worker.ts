@@ -4,9 +4,14 @@ import { layeredLayout, type Positions } from '../../lib/run-graph.ts';
 import { ELK_MAX_NODES, NODE_HEIGHT, NODE_WIDTH, type LayoutRequest, type LayoutResponse } from './layout-protocol.ts';
 
 let elk: InstanceType<typeof ELK> | undefined;
+self.onmessage = null;
 
 async function elkLayout(request: LayoutRequest): Promise<Positions> {
-  elk ??= new ELK();
+  if (!elk) {
+    elk = new ELK();
+    // elkjs's bundle, evaluated lazily, claims `self.onmessage` for its own worker protocol; this worker speaks its own.
+    self.onmessage = null;
+  }
   const ids = new Set(request.nodes.map((n) => n.id));
   const result = await elk.layout({
     id: 'root',
@@ -25,7 +30,7 @@ async function elkLayout(request: LayoutRequest): Promise<Positions> {
   return out;
 }
 
-self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
+self.addEventListener('message', async (event: MessageEvent<LayoutRequest>) => {
   const request = event.data;
   const started = performance.now();
   const engine = request.nodes.length <= ELK_MAX_NODES ? 'elk' : 'layered';
@@ -37,4 +42,4 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   }
   const response: LayoutResponse = { id: request.id, positions, engine, ms: performance.now() - started };
   self.postMessage(response);
-};
+});

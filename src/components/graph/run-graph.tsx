@@ -108,7 +108,7 @@ function layout(nodes: LayoutRequest['nodes']): Promise<LayoutResponse> {
   const id = nextRequest++;
   return new Promise((resolve) => {
     const onMessage = (e: MessageEvent<LayoutResponse>) => {
-      if (e.data.id !== id) return;
+      if (e.data?.id !== id || !e.data.positions) return;
       layoutWorker?.removeEventListener('message', onMessage);
       resolve(e.data);
     };
@@ -183,6 +183,13 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
 
   const flow = useRef<ReactFlowInstance<Node<NodeData>> | null>(null);
   const [ready, setReady] = useState(false);
+  // New nodes (a live run growing) are fitted into view until the user pans or zooms on their own.
+  const userMoved = useRef(false);
+  useEffect(() => {
+    if (!positions || userMoved.current || !flow.current) return;
+    const instance = flow.current;
+    requestAnimationFrame(() => void instance.fitView({ padding: 0.1, maxZoom: 1 }));
+  }, [positions]);
   const failedNode = failed;
   const focusFailed = () => {
     if (!failedNode || !flow.current) return;
@@ -231,6 +238,9 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
             onInit={(instance) => {
               flow.current = instance;
               requestAnimationFrame(() => setReady(true));
+            }}
+            onMoveStart={(event) => {
+              if (event) userMoved.current = true;
             }}
             onNodeClick={(_, node) => onSelect(node.id)}
             onPaneClick={() => selected && onSelect(undefined)}

@@ -98,7 +98,11 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
     if (!liveRunId || !active) return;
     return onRunLogs(liveRunId, () => {
       if (!atEnd) return;
-      if (following) {
+      // At the bottom (or everything fits on screen): follow the new lines.
+      const el = scrollRef.current;
+      const atBottom = !el || el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
+      if (following || atBottom) {
+        setFollowing(true);
         if (!query.isFetchingNextPage) void query.fetchNextPage();
       } else setNewLines(true);
       void queryClient.invalidateQueries({ queryKey: logKeys.count(scope) });
