@@ -114,6 +114,8 @@ export function formatRelative(input: string | number | Date, now: number): stri
 /** A list of common zones for the picker, the browser's and UTC first. */
 export function timeZoneChoices(current: string): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  const all = intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
-  return [...new Set([browserTimeZone(), 'UTC', current, ...all])];
+  // Browsers list some zones under old ICU names (Asia/Calcutta); the common current names come first.
+  const common = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Shanghai', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland'];
+  const all = intl.supportedValuesOf?.('timeZone') ?? [];
+  return [...new Set([browserTimeZone(), current, ...common, ...all])];
 }
