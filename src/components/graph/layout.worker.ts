@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { layeredLayout, type Positions } from '../../lib/run-graph.ts';
 import { ELK_MAX_NODES, NODE_HEIGHT, NODE_WIDTH, type LayoutRequest, type LayoutResponse } from './layout-protocol.ts';
 
-let elk: InstanceType<typeof ELK> | undefined;
+// elkjs is 1.4 MB: loaded only for graphs it lays out, never for large ones.
+let elk: InstanceType<typeof import('elkjs/lib/elk.bundled.js').default> | undefined;
 self.onmessage = null;
 
 async function elkLayout(request: LayoutRequest): Promise<Positions> {
   if (!elk) {
+    const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
     elk = new ELK();
     // elkjs's bundle, evaluated lazily, claims `self.onmessage` for its own worker protocol; this worker speaks its own.
     self.onmessage = null;
