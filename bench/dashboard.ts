@@ -36,7 +36,7 @@ const frameTime = (page: Page) => page.evaluate<number>('new Promise((resolve) =
 async function createRun(url: string, name: string) {
   const flow = (await post(url, '/api/flows/', { name })).body;
   const run = (await post(url, '/api/flow_runs/', { flow_id: flow.id, name, state: { type: 'RUNNING' } })).body;
-  return run as { id: string };
+  return run as { id: string; flow_id: string };
 }
 
 /** Dependencies like a fan-out/fan-in pipeline: each task reads the one 100 before it and a recent neighbour. */
@@ -253,7 +253,7 @@ export async function bundleBench(): Promise<Figure[]> {
   try {
     const run = await createRun(server.url, 'bundle');
     const task = (await post(server.url, '/api/task_runs/', { flow_run_id: run.id, task_key: 't', dynamic_key: '0', state: { type: 'RUNNING' } })).body;
-    const routes = ['/dashboard', '/runs', `/runs/flow-run/${run.id}`, `/runs/flow-run/${run.id}?tab=logs`, `/runs/flow-run/${run.id}?tab=timeline`, `/runs/task-run/${task.id}`, '/flows', `/flows/flow/${run.id}`, '/deployments', '/settings'];
+    const routes = ['/dashboard', '/runs', `/runs/flow-run/${run.id}`, `/runs/flow-run/${run.id}?tab=logs`, `/runs/flow-run/${run.id}?tab=timeline`, `/runs/task-run/${task.id}`, '/flows', `/flows/flow/${run.flow_id}`, '/deployments', '/settings'];
     return await withBrowser(async (browser) => {
       const figures: Figure[] = [];
       for (const route of routes) {
@@ -265,15 +265,22 @@ export async function bundleBench(): Promise<Figure[]> {
           pending.push(r.body().then((b) => void scripts.set(r.url(), gzipSync(b).length), () => undefined));
         });
         await page.goto(server.url + route);
+        // First render: the page heading is on screen.
+        await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
+        await Promise.all(pending);
+        const atFirstRender = new Set(scripts.keys());
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
         await Promise.all(pending);
         await page.context().close();
         const isWorker = (u: string) => /worker|elk\.bundled/.test(u);
-        const main = [...scripts].filter(([u]) => !isWorker(u)).reduce((a, [, n]) => a + n, 0) / 1024;
-        const worker = [...scripts].filter(([u]) => isWorker(u)).reduce((a, [, n]) => a + n, 0) / 1024;
-        const label = route.replace(run.id, '{id}').replace(task.id, '{id}');
-        figures.push({ name: `initial JS of ${label} (gzip${worker ? `; + ${worker.toFixed(0)} KB in the layout worker` : ''})`, value: main, unit: 'KB', target: '≤ 250 KB', ok: main <= 250 });
+        const sum = (urls: string[]) => urls.reduce((a, u) => a + (scripts.get(u) ?? 0), 0) / 1024;
+        const initial = sum([...atFirstRender].filter((u) => !isWorker(u)));
+        const idle = sum([...scripts.keys()].filter((u) => !isWorker(u)));
+        const worker = sum([...scripts.keys()].filter(isWorker));
+        const label = route.replace(run.id, '{id}').replace(task.id, '{id}').replace(run.flow_id, '{id}');
+        const extra = [idle - initial > 1 ? `${idle.toFixed(0)} KB once idle` : '', worker ? `+ ${worker.toFixed(0)} KB in the layout worker` : ''].filter(Boolean).join('; ');
+        figures.push({ name: `initial JS of ${label} (gzip, at first render${extra ? `; ${extra}` : ''})`, value: initial, unit: 'KB', target: '≤ 250 KB', ok: initial <= 250 });
       }
       return figures;
     });

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { isTerminalState } from '../lib/states.ts';
 import { apiUrl } from './client.ts';
+
+export { isActiveState } from '../lib/states.ts';
 import { flowRunKeys, type FlowRun, type Graph, type StateType } from './flow-runs.ts';
 import { logKeys } from './logs.ts';
 import { useFeatureFlags } from './server.ts';
@@ -14,8 +17,6 @@ export interface LiveStateEvent {
   state: { id: string; type: StateType; name: string; timestamp: string; message: string | null };
 }
 
-const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED']);
-export const isActiveState = (type: string | null | undefined) => !!type && !TERMINAL.has(type);
 
 /** Without the stream extension, pages poll at this pace while a run is active. */
 export const FALLBACK_POLL_MS = 3000;
@@ -51,7 +52,7 @@ export function applyLiveState(queryClient: QueryClient, runId: string, event: L
     const nodes = graph.nodes.map(([id, node]): [string, typeof node] => {
       if (id !== nodeId) return [id, node];
       known = true;
-      const terminal = TERMINAL.has(state.type);
+      const terminal = isTerminalState(state.type);
       return [id, { ...node, state_type: state.type, end_time: terminal ? (node.end_time ?? state.timestamp) : null }];
     });
     return { ...graph, nodes };

@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { Ban, PlayCircle, Trash2 } from 'lucide-react';
 import { buildFlowsByIdQuery } from '../../api/flows.ts';
 import { buildFlowRunCountQuery, buildFlowRunsQuery, buildTaskRunCountsQuery, cancelProposal, useBulkFlowRunAction, type FlowRun, type FlowRunCountBody } from '../../api/flow-runs.ts';
-import { isActiveState } from '../../api/live.ts';
+import { isActiveState } from '../../lib/states.ts';
 import { useFeatureFlags } from '../../api/server.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox } from '../ui/form.tsx';
