@@ -187,7 +187,23 @@ export async function logsBench(lines = 1_000_000): Promise<Figure[]> {
       await page.goto(`${server.url}/runs/flow-run/${run.id}?tab=logs`);
       await page.waitForSelector('[data-log-id]');
       const firstScreen = await frameTime(page);
-      // The same, warm: page and code loaded, a new window of lines (level filter change).
+      if (process.env.BENCH_DEBUG) {
+        const entries = await page.evaluate<string>(`JSON.stringify(performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]))`);
+        process.stdout.write(`  cold logs page resources [name, start, end]: ${entries}\n`);
+      }
+      // Warm: the run page is open on another tab; the logs are not fetched yet.
+      await page.goto(`${server.url}/runs/flow-run/${run.id}?tab=details`);
+      await page.getByRole('tab', { name: 'Details' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const tabToScreen = await page.evaluate<number>(`new Promise((resolve) => {
+        const t = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-log-id]')) { observer.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t)); }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        [...document.querySelectorAll('[role=tab]')].find((el) => el.textContent === 'Logs').click();
+      })`);
+      // A new window of lines (level filter change).
       let t = performance.now();
       await page.getByRole('combobox', { name: 'Log level' }).selectOption('20');
       await page.getByRole('log').getByText('line 0:', { exact: false }).first().waitFor();
@@ -204,7 +220,8 @@ export async function logsBench(lines = 1_000_000): Promise<Figure[]> {
       await page.context().close();
       return [
         { name: `logs of a run with ${lines.toLocaleString('en')} lines: first screen (cold, from navigation)`, value: firstScreen, unit: 'ms', target: '≤ 300 ms', ok: firstScreen <= 300 },
-        { name: 'logs: new window after a level change (warm)', value: warm, unit: 'ms', target: '≤ 300 ms', ok: warm <= 300 },
+        { name: 'logs: first screen when opening the Logs tab of a loaded run page', value: tabToScreen, unit: 'ms', target: '≤ 300 ms', ok: tabToScreen <= 300 },
+        { name: 'logs: new window after a level change', value: warm, unit: 'ms', target: '≤ 300 ms', ok: warm <= 300 },
         { name: 'logs: jump to the last line', value: end, unit: 'ms' },
         { name: 'logs: search finds a line 777,777 lines in (incl. 350 ms typing pause)', value: search, unit: 'ms' },
         { name: 'logs: lines in the DOM after the search (virtualized)', value: loaded, unit: 'rows' },

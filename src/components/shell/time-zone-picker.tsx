@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Globe } from 'lucide-react';
 import { writeTimeZone } from '../../lib/preferences.ts';
 import { browserTimeZone, timeZoneChoices, zoneAbbreviation } from '../../lib/time.ts';
@@ -7,24 +7,30 @@ import { useTimeZone } from '../ui/use-time-zone.ts';
 /** The zone every time is shown in; the browser's by default. */
 export function TimeZonePicker() {
   const zone = useTimeZone();
-  const choices = useMemo(() => timeZoneChoices(zone), [zone]);
+  // The full list (~400 zones) is built when the picker is first used, not on every page load.
+  const [expanded, setExpanded] = useState(false);
+  const choices = useMemo(() => (expanded ? timeZoneChoices(zone) : [zone]), [zone, expanded]);
   const browser = browserTimeZone();
   return (
     <label className="flex items-center gap-1.5 text-xs text-fg-muted">
       <Globe className="size-3.5" aria-hidden="true" />
-      <span className="sr-only">Time zone</span>
       <select
         aria-label="Time zone"
         value={zone}
+        onFocus={() => setExpanded(true)}
+        onPointerDown={() => setExpanded(true)}
         onChange={(e) => writeTimeZone(e.target.value === browser ? null : e.target.value)}
         className="h-6 max-w-44 rounded border border-border bg-surface-raised px-1 text-xs text-fg"
       >
         {choices.map((z) => (
           <option key={z} value={z}>
-            {z === browser ? `${z} (browser)` : z} · {zoneAbbreviation(new Date(), z)}
+            {z === browser ? `${z} (browser)` : z}
           </option>
         ))}
       </select>
+      <span className="tabular-nums" title="Current abbreviation of the zone">
+        {zoneAbbreviation(new Date(), zone)}
+      </span>
     </label>
   );
 }
