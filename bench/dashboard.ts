@@ -43,7 +43,7 @@ async function createRun(url: string, name: string) {
 const parentsOf = (i: number, ids: string[]) => (i >= 100 ? [ids[i - 100], ids[i - 1 - (i % 7)]] : []);
 
 /** A run with `count` task runs created through the API (create as RUNNING, then COMPLETED; 2 % failed). */
-async function seedGraphRunViaApi(url: string, count: number) {
+export async function seedGraphRunViaApi(url: string, count: number) {
   const run = await createRun(url, `graph-${count}`);
   const ids = Array.from({ length: count }, () => randomUUID());
   let next = 0;
@@ -106,6 +106,10 @@ async function measureGraph(browser: Browser, server: BenchServer, runId: string
   await page.waitForSelector('[data-testid="run-graph"][data-ready="true"] .react-flow__node', { timeout: 120_000 });
   const firstFrame = await frameTime(page);
   const layout = await page.getAttribute('[data-testid="run-graph"]', 'data-layout');
+  if (process.env.BENCH_DEBUG) {
+    const entries = await page.evaluate<string>(`JSON.stringify(performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]))`);
+    process.stdout.write(`  graph page: layout ${await page.getAttribute('[data-testid="run-graph"]', 'data-layout-ms')} ms in the worker; API ${entries}\n`);
+  }
   const pane = await page.locator('.react-flow__pane').boundingBox();
   if (!pane) throw new Error('no graph pane');
   await page.evaluate(`(() => {
@@ -146,6 +150,7 @@ export async function graphBench(): Promise<Figure[]> {
   } finally {
     await server.stop();
   }
+  if (process.env.BENCH_SKIP_50K) return figures;
   const home = tempHome();
   const bigRun = await seedGraphRunInDb(home, 50_000);
   const big = await startBenchServer(home, { ...UI, SYNTASK_API_MAX_FLOW_RUN_GRAPH_NODES: '60000' });

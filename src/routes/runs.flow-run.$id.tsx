@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { createFileRoute } from '@tanstack/react-router';
-import { buildFlowRunDetailQuery } from '../api/flow-runs.ts';
+import { buildFlowRunDetailQuery, buildFlowRunGraphQuery } from '../api/flow-runs.ts';
 import { buildLogWindowQuery } from '../api/logs.ts';
 import { FlowRunPage } from '../components/flow-runs/flow-run-page.tsx';
 import { parseFlowRunSearch, parseLineRef, type FlowRunSearch } from '../lib/run-page-search.ts';
@@ -10,6 +10,8 @@ export const Route = createFileRoute('/runs/flow-run/$id')({
   loaderDeps: ({ search }) => ({ tab: search.tab, level: search.level, q: search.q, line: search.line }),
   loader: ({ context: { queryClient }, params, deps }) => {
     void queryClient.prefetchQuery(buildFlowRunDetailQuery(params.id));
+    // The graph (default tab) loads while its code does.
+    if (!deps.tab) void queryClient.prefetchQuery(buildFlowRunGraphQuery(params.id));
     // The first window of logs loads alongside the run, not after it (same key as the log view's).
     if (deps.tab === 'logs' && !deps.q) {
       const linked = deps.line ? parseLineRef(deps.line) : null;

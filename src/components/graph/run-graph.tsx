@@ -33,6 +33,13 @@ const titleCase = (t: string | null) => (t ? t.charAt(0) + t.slice(1).toLowerCas
 const DETAIL_ZOOM = 0.45;
 
 const zoomSelector = (s: { transform: [number, number, number] }) => s.transform[2] >= DETAIL_ZOOM;
+/**
+ * Above this many nodes the graph opens at a readable zoom around the first failure (or the
+ * start) instead of fitting everything: fitting 10,000 nodes puts all of them on screen at
+ * once, which no renderer draws at 60 fps. Zoomed far out, only critical-path edges are drawn.
+ */
+const LARGE_GRAPH = 1000;
+const FAR_ZOOM = 0.3;
 
 const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
   const detailed = useStore(zoomSelector);
@@ -85,6 +92,16 @@ const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<Node<N
 
 const nodeTypes = { task: TaskNode };
 
+/**
+ * Declared handles and size: React Flow otherwise renders every node once to measure it,
+ * ignoring `onlyRenderVisibleElements` (seconds for 10,000 nodes).
+ */
+const HANDLES: Node['handles'] = [
+  { type: 'target', position: Position.Left, x: 0, y: NODE_HEIGHT / 2, width: 1, height: 1 },
+  { type: 'source', position: Position.Right, x: NODE_WIDTH, y: NODE_HEIGHT / 2, width: 1, height: 1 },
+];
+const MEASURED = { width: NODE_WIDTH, height: NODE_HEIGHT };
+
 /** Graph nodes with subflows merged in where expanded (children hang off their subflow node). */
 function mergeGraphs(graph: Graph, expanded: Map<string, Graph | undefined>) {
   const out: { id: string; label: string; kind: 'flow-run' | 'task-run'; state: string | null; start: number; end: number | null; parents: string[] }[] = [];
@@ -134,7 +151,9 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
   useEffect(() => {
     if (!structureKey) return;
     let cancelled = false;
-    void layout(structureRef.current.map((n) => ({ id: n.id, parents: n.parents, start: n.start }))).then((r) => !cancelled && setPositions({ key: structureKey, positions: r.positions, engine: r.engine, ms: r.ms }));
+    void layout(structureRef.current.map((n) => ({ id: n.id, parents: n.parents, start: n.start }))).then((r) => {
+      if (!cancelled) setPositions({ key: structureKey, positions: r.positions, engine: r.engine, ms: r.ms });
+    });
     return () => {
       cancelled = true;
     };
@@ -156,6 +175,8 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
         selected: n.id === selected,
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        measured: MEASURED,
+        handles: HANDLES,
         data: {
           label: n.label,
           state: n.state,
@@ -170,15 +191,18 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
       }));
   }, [merged, positions, selected, failed, critical, expanded, toggle, now]);
 
+  const large = merged.length > LARGE_GRAPH;
+  const [far, setFar] = useState(false);
   const edges: Edge[] = useMemo(
     () =>
       merged.flatMap((n) =>
-        n.parents.map((p) => {
+        n.parents.flatMap((p) => {
           const onPath = critical.has(p) && critical.has(n.id);
-          return { id: `${p}>${n.id}`, source: p, target: n.id, style: onPath ? { stroke: 'var(--color-accent)', strokeWidth: 2.5 } : { stroke: 'var(--color-border-strong)' } };
+          if (large && far && !onPath) return [];
+          return [{ id: `${p}>${n.id}`, source: p, target: n.id, style: onPath ? { stroke: 'var(--color-accent)', strokeWidth: 2.5 } : { stroke: 'var(--color-border-strong)' } }];
         }),
       ),
-    [merged, critical],
+    [merged, critical, large, far],
   );
 
   const flow = useRef<ReactFlowInstance<Node<NodeData>> | null>(null);
@@ -186,7 +210,7 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
   // New nodes (a live run growing) are fitted into view until the user pans or zooms on their own.
   const userMoved = useRef(false);
   useEffect(() => {
-    if (!positions || userMoved.current || !flow.current) return;
+    if (!positions || userMoved.current || !flow.current || Object.keys(positions.positions).length > LARGE_GRAPH) return;
     const instance = flow.current;
     requestAnimationFrame(() => void instance.fitView({ padding: 0.1, maxZoom: 1 }));
   }, [positions]);
@@ -220,7 +244,7 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
   const panelTask = selected ? merged.find((n) => n.id === selected) : undefined;
   return (
     <div className="relative flex h-[calc(100dvh-20rem)] min-h-96">
-      <div className="relative min-w-0 flex-1" data-testid="run-graph" data-ready={ready && nodes.length > 0 ? 'true' : 'false'} data-layout={positions?.engine} data-nodes={nodes.length}>
+      <div className="relative min-w-0 flex-1" data-testid="run-graph" data-ready={ready && nodes.length > 0 ? 'true' : 'false'} data-layout={positions?.engine} data-layout-ms={positions ? Math.round(positions.ms) : undefined} data-nodes={nodes.length}>
         {!positions && <p className="absolute inset-0 grid place-items-center text-fg-muted" aria-busy="true">{graph.data ? `Laying out ${graph.data.nodes.length.toLocaleString('en')} task runs…` : 'Loading the graph…'}</p>}
         {positions && (
           <ReactFlow
@@ -231,16 +255,26 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable
-            minZoom={0.02}
+            minZoom={large ? 0.15 : 0.02}
             maxZoom={2}
-            fitView
+            fitView={!large}
             fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
             onInit={(instance) => {
               flow.current = instance;
+              if (large) {
+                // Open on the first failure, else on the first node to start, readable at once.
+                const start = failed ?? merged.reduce((a, b) => (b.start < a.start ? b : a)).id;
+                const p = positions.positions[start];
+                if (p) void instance.setCenter(p.x + NODE_WIDTH * 2, p.y + NODE_HEIGHT / 2, { zoom: 0.8 });
+              }
               requestAnimationFrame(() => setReady(true));
             }}
             onMoveStart={(event) => {
               if (event) userMoved.current = true;
+            }}
+            onMove={(_, viewport) => {
+              const isFar = viewport.zoom < FAR_ZOOM;
+              if (isFar !== far) setFar(isFar);
             }}
             onNodeClick={(_, node) => onSelect(node.id)}
             onPaneClick={() => selected && onSelect(undefined)}
