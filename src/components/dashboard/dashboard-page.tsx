@@ -65,7 +65,7 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
           </div>
         }
       />
-      <div className="grid gap-4 xl:grid-cols-3">
+      <div className="grid items-start gap-4 xl:grid-cols-3">
         <div className="grid gap-4 xl:col-span-2">
           <ActivityCard since={since} tagFilter={tagFilter} />
           <TaskRunTotals since={since} tagFilter={tagFilter} />
@@ -134,6 +134,7 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
 }
 
 function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object }) {
+  const zone = useTimeZone();
   const filter = { task_runs: { start_time: { after_: since } }, ...(Object.keys(tagFilter).length ? { flow_runs: tagFilter } : {}) };
   const counts = useQuery(buildTaskRunStateCountsQuery(filter));
   const buckets = useQuery(buildTaskRunDashboardCountsQuery(filter));
@@ -165,7 +166,11 @@ function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object 
               ))}
               {!buckets.data && <Skeleton className="h-20 w-full" />}
             </div>
-            <p className="mt-1 text-[11px] text-fg-muted">Finished task runs per interval (green completed, red failed)</p>
+            <p className="mt-1 flex justify-between text-[11px] text-fg-muted">
+              <span>{formatDateTime(since, zone)}</span>
+              <span>finished task runs per interval: completed (green), failed (red)</span>
+              <span>now</span>
+            </p>
           </div>
         </div>
       )}
