@@ -118,3 +118,34 @@ test.describe('logs', () => {
     await expect(flowRun.logLevel()).toHaveValue('40');
   });
 });
+
+test('a subflow node expands in place to show its own task runs', async ({ page, server }) => {
+  const parentFlow = await createFlow(server, 'parent-flow');
+  const childFlow = await createFlow(server, 'child-flow');
+  const parent = await createFlowRun(server, parentFlow.id, { name: 'parent-run' });
+  await setFlowState(server, parent.id, { type: 'RUNNING' });
+  const prepare = await createTaskRun(server, parent.id, 'prepare');
+  await setTaskState(server, prepare.id, { type: 'RUNNING' });
+  await setTaskState(server, prepare.id, { type: 'COMPLETED' });
+  const call = await createTaskRun(server, parent.id, 'child-flow', [prepare.id]);
+  const child = await createFlowRun(server, childFlow.id, { name: 'child-run', parent_task_run_id: call.id });
+  await setFlowState(server, child.id, { type: 'RUNNING' });
+  for (const name of ['child-step-1', 'child-step-2']) {
+    const t = await createTaskRun(server, child.id, name);
+    await setTaskState(server, t.id, { type: 'RUNNING' });
+    await setTaskState(server, t.id, { type: 'COMPLETED' });
+  }
+  await setFlowState(server, child.id, { type: 'COMPLETED' });
+  await setFlowState(server, parent.id, { type: 'COMPLETED' });
+
+  const flowRun = new FlowRunPage(page);
+  await flowRun.goto(parent.id);
+  await expect(flowRun.graph).toHaveAttribute('data-ready', 'true');
+  await expect(flowRun.graphNode('child-run')).toBeVisible();
+  await expect(flowRun.graphNode('child-step-1')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Expand subflow child-flow/ }).click();
+  await expect(flowRun.graphNode('child-step-1')).toBeVisible();
+  await expect(flowRun.graphNode('child-step-2')).toBeVisible();
+  await page.getByRole('button', { name: /^Collapse subflow/ }).click();
+  await expect(flowRun.graphNode('child-step-1')).toHaveCount(0);
+});

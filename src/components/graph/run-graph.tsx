@@ -277,6 +277,11 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
               if (isFar !== far) setFar(isFar);
             }}
             onNodeClick={(_, node) => onSelect(node.id)}
+            // Keyboard: a focused node selected with Enter opens its panel too.
+            onNodesChange={(changes) => {
+              const picked = changes.find((c) => c.type === 'select' && c.selected);
+              if (picked && 'id' in picked && picked.id !== selected) onSelect(picked.id);
+            }}
             onPaneClick={() => selected && onSelect(undefined)}
             proOptions={{ hideAttribution: true }}
             colorMode="system"
