@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Globe } from 'lucide-react';
 import { writeTimeZone } from '../../lib/preferences.ts';
 import { browserTimeZone, timeZoneChoices, zoneAbbreviation } from '../../lib/time.ts';
@@ -7,9 +7,8 @@ import { useTimeZone } from '../ui/use-time-zone.ts';
 /** The zone every time is shown in; the browser's by default. */
 export function TimeZonePicker() {
   const zone = useTimeZone();
-  // The full list (~400 zones) is built when the picker is first used, not on every page load.
-  const [expanded, setExpanded] = useState(false);
-  const choices = useMemo(() => (expanded ? timeZoneChoices(zone) : [zone]), [zone, expanded]);
+  // Names only: an abbreviation per option would build ~400 date formatters on every page load.
+  const choices = useMemo(() => timeZoneChoices(zone), [zone]);
   const browser = browserTimeZone();
   return (
     <label className="flex items-center gap-1.5 text-xs text-fg-muted">
@@ -17,8 +16,6 @@ export function TimeZonePicker() {
       <select
         aria-label="Time zone"
         value={zone}
-        onFocus={() => setExpanded(true)}
-        onPointerDown={() => setExpanded(true)}
         onChange={(e) => writeTimeZone(e.target.value === browser ? null : e.target.value)}
         className="h-6 max-w-44 rounded border border-border bg-surface-raised px-1 text-xs text-fg"
       >
