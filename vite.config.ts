@@ -8,6 +8,8 @@ const apiTarget = process.env.SYNTASK_UI_DEV_PROXY ?? 'http://127.0.0.1:4200';
 export default defineConfig({
   // The router plugin must run before React's so it can split route modules first.
   plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true, addExtensions: true }), react(), tailwindcss()],
+  // Module workers can split: the graph-layout worker loads elkjs only for graphs elkjs lays out.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist/ui',
     emptyOutDir: true,

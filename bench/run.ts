@@ -1,5 +1,6 @@
 import { filterLatency, lifecycles, logIngest, type Figure } from './api.ts';
 import { schedulerBench } from './scheduler.ts';
+import { bundleBench, graphBench, logsBench, runsPageBench } from './dashboard.ts';
 
 /** `npm run bench`: every benchmark, printed as a table. Figures, not pass/fail tests. */
 const only = process.argv[2];
@@ -8,14 +9,19 @@ const suites: Record<string, () => Promise<Figure | Figure[]>> = {
   logs: () => logIngest(),
   filter: () => filterLatency(),
   scheduler: () => schedulerBench(),
+  // Dashboard in headless Chromium (`npm run bench dashboard` runs only these).
+  'dashboard-bundle': () => bundleBench(),
+  'dashboard-runs': () => runsPageBench(),
+  'dashboard-logs': () => logsBench(),
+  'dashboard-graph': () => graphBench(),
 };
 
 const figures: Figure[] = [];
 for (const [name, run] of Object.entries(suites)) {
-  if (only && only !== name) continue;
+  if (only && only !== name && !(only === 'dashboard' && name.startsWith('dashboard-'))) continue;
   process.stdout.write(`running ${name}...\n`);
   figures.push(...[await run()].flat());
 }
-const fmt = (f: Figure) => (f.unit === 'ms' ? f.value.toFixed(1) : Math.round(f.value).toLocaleString('en'));
+const fmt = (f: Figure) => (f.unit === 'ms' || f.unit === 'KB' ? f.value.toFixed(1) : Math.round(f.value).toLocaleString('en'));
 console.log('\n| benchmark | result | target |\n|---|---|---|');
 for (const f of figures) console.log(`| ${f.name} | ${fmt(f)} ${f.unit} | ${f.target ? `${f.target} ${f.ok ? '✓' : '✗'}` : ''} |`);

@@ -10,11 +10,39 @@
 
 import { Route as rootRouteImport } from './routes/__root.tsx'
 import { Route as IndexRouteImport } from './routes/index.tsx'
+import { Route as ArtifactsRouteImport } from './routes/artifacts.tsx'
+import { Route as ConcurrencyLimitsRouteImport } from './routes/concurrency-limits.tsx'
 import { Route as DashboardRouteImport } from './routes/dashboard.tsx'
+import { Route as NotificationsRouteImport } from './routes/notifications.tsx'
+import { Route as SettingsRouteImport } from './routes/settings.tsx'
+import { Route as VariablesRouteImport } from './routes/variables.tsx'
+import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
+import { Route as BlocksCatalogRouteImport } from './routes/blocks.catalog.tsx'
+import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
+import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
+import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
+import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.tsx'
+import { Route as BlocksBlockIdRouteImport } from './routes/blocks.block.$id.tsx'
+import { Route as DeploymentsDeploymentIdRouteImport } from './routes/deployments.deployment.$id.tsx'
+import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-run.$id.tsx'
+import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
+import { Route as RunsFlowRunIdRouteImport } from './routes/runs.flow-run.$id.tsx'
+import { Route as RunsTaskRunIdRouteImport } from './routes/runs.task-run.$id.tsx'
+import { Route as WorkPoolsWorkPoolNameRouteImport } from './routes/work-pools.work-pool.$name.tsx'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsRoute = ArtifactsRouteImport.update({
+  id: '/artifacts',
+  path: '/artifacts',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ConcurrencyLimitsRoute = ConcurrencyLimitsRouteImport.update({
+  id: '/concurrency-limits',
+  path: '/concurrency-limits',
   getParentRoute: () => rootRouteImport,
 } as any)
 const DashboardRoute = DashboardRouteImport.update({
@@ -22,31 +50,244 @@ const DashboardRoute = DashboardRouteImport.update({
   path: '/dashboard',
   getParentRoute: () => rootRouteImport,
 } as any)
+const NotificationsRoute = NotificationsRouteImport.update({
+  id: '/notifications',
+  path: '/notifications',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SettingsRoute = SettingsRouteImport.update({
+  id: '/settings',
+  path: '/settings',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const VariablesRoute = VariablesRouteImport.update({
+  id: '/variables',
+  path: '/variables',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksIndexRoute = BlocksIndexRouteImport.update({
+  id: '/blocks/',
+  path: '/blocks/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksCatalogRoute = BlocksCatalogRouteImport.update({
+  id: '/blocks/catalog',
+  path: '/blocks/catalog',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const DeploymentsIndexRoute = DeploymentsIndexRouteImport.update({
+  id: '/deployments/',
+  path: '/deployments/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const FlowsIndexRoute = FlowsIndexRouteImport.update({
+  id: '/flows/',
+  path: '/flows/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsIndexRoute = RunsIndexRouteImport.update({
+  id: '/runs/',
+  path: '/runs/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const WorkPoolsIndexRoute = WorkPoolsIndexRouteImport.update({
+  id: '/work-pools/',
+  path: '/work-pools/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksBlockIdRoute = BlocksBlockIdRouteImport.update({
+  id: '/blocks/block/$id',
+  path: '/blocks/block/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const DeploymentsDeploymentIdRoute = DeploymentsDeploymentIdRouteImport.update({
+  id: '/deployments/deployment/$id',
+  path: '/deployments/deployment/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const FlowRunsFlowRunIdRoute = FlowRunsFlowRunIdRouteImport.update({
+  id: '/flow-runs/flow-run/$id',
+  path: '/flow-runs/flow-run/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const FlowsFlowIdRoute = FlowsFlowIdRouteImport.update({
+  id: '/flows/flow/$id',
+  path: '/flows/flow/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsFlowRunIdRoute = RunsFlowRunIdRouteImport.update({
+  id: '/runs/flow-run/$id',
+  path: '/runs/flow-run/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsTaskRunIdRoute = RunsTaskRunIdRouteImport.update({
+  id: '/runs/task-run/$id',
+  path: '/runs/task-run/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const WorkPoolsWorkPoolNameRoute = WorkPoolsWorkPoolNameRouteImport.update({
+  id: '/work-pools/work-pool/$name',
+  path: '/work-pools/work-pool/$name',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/artifacts': typeof ArtifactsRoute
+  '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
+  '/notifications': typeof NotificationsRoute
+  '/settings': typeof SettingsRoute
+  '/variables': typeof VariablesRoute
+  '/blocks/catalog': typeof BlocksCatalogRoute
+  '/blocks/': typeof BlocksIndexRoute
+  '/deployments/': typeof DeploymentsIndexRoute
+  '/flows/': typeof FlowsIndexRoute
+  '/runs/': typeof RunsIndexRoute
+  '/work-pools/': typeof WorkPoolsIndexRoute
+  '/blocks/block/$id': typeof BlocksBlockIdRoute
+  '/deployments/deployment/$id': typeof DeploymentsDeploymentIdRoute
+  '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
+  '/flows/flow/$id': typeof FlowsFlowIdRoute
+  '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
+  '/runs/task-run/$id': typeof RunsTaskRunIdRoute
+  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/artifacts': typeof ArtifactsRoute
+  '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
+  '/notifications': typeof NotificationsRoute
+  '/settings': typeof SettingsRoute
+  '/variables': typeof VariablesRoute
+  '/blocks/catalog': typeof BlocksCatalogRoute
+  '/blocks': typeof BlocksIndexRoute
+  '/deployments': typeof DeploymentsIndexRoute
+  '/flows': typeof FlowsIndexRoute
+  '/runs': typeof RunsIndexRoute
+  '/work-pools': typeof WorkPoolsIndexRoute
+  '/blocks/block/$id': typeof BlocksBlockIdRoute
+  '/deployments/deployment/$id': typeof DeploymentsDeploymentIdRoute
+  '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
+  '/flows/flow/$id': typeof FlowsFlowIdRoute
+  '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
+  '/runs/task-run/$id': typeof RunsTaskRunIdRoute
+  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/artifacts': typeof ArtifactsRoute
+  '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
+  '/notifications': typeof NotificationsRoute
+  '/settings': typeof SettingsRoute
+  '/variables': typeof VariablesRoute
+  '/blocks/catalog': typeof BlocksCatalogRoute
+  '/blocks/': typeof BlocksIndexRoute
+  '/deployments/': typeof DeploymentsIndexRoute
+  '/flows/': typeof FlowsIndexRoute
+  '/runs/': typeof RunsIndexRoute
+  '/work-pools/': typeof WorkPoolsIndexRoute
+  '/blocks/block/$id': typeof BlocksBlockIdRoute
+  '/deployments/deployment/$id': typeof DeploymentsDeploymentIdRoute
+  '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
+  '/flows/flow/$id': typeof FlowsFlowIdRoute
+  '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
+  '/runs/task-run/$id': typeof RunsTaskRunIdRoute
+  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/dashboard'
+  fullPaths:
+    | '/'
+    | '/artifacts'
+    | '/concurrency-limits'
+    | '/dashboard'
+    | '/notifications'
+    | '/settings'
+    | '/variables'
+    | '/blocks/catalog'
+    | '/blocks/'
+    | '/deployments/'
+    | '/flows/'
+    | '/runs/'
+    | '/work-pools/'
+    | '/blocks/block/$id'
+    | '/deployments/deployment/$id'
+    | '/flow-runs/flow-run/$id'
+    | '/flows/flow/$id'
+    | '/runs/flow-run/$id'
+    | '/runs/task-run/$id'
+    | '/work-pools/work-pool/$name'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/dashboard'
-  id: '__root__' | '/' | '/dashboard'
+  to:
+    | '/'
+    | '/artifacts'
+    | '/concurrency-limits'
+    | '/dashboard'
+    | '/notifications'
+    | '/settings'
+    | '/variables'
+    | '/blocks/catalog'
+    | '/blocks'
+    | '/deployments'
+    | '/flows'
+    | '/runs'
+    | '/work-pools'
+    | '/blocks/block/$id'
+    | '/deployments/deployment/$id'
+    | '/flow-runs/flow-run/$id'
+    | '/flows/flow/$id'
+    | '/runs/flow-run/$id'
+    | '/runs/task-run/$id'
+    | '/work-pools/work-pool/$name'
+  id:
+    | '__root__'
+    | '/'
+    | '/artifacts'
+    | '/concurrency-limits'
+    | '/dashboard'
+    | '/notifications'
+    | '/settings'
+    | '/variables'
+    | '/blocks/catalog'
+    | '/blocks/'
+    | '/deployments/'
+    | '/flows/'
+    | '/runs/'
+    | '/work-pools/'
+    | '/blocks/block/$id'
+    | '/deployments/deployment/$id'
+    | '/flow-runs/flow-run/$id'
+    | '/flows/flow/$id'
+    | '/runs/flow-run/$id'
+    | '/runs/task-run/$id'
+    | '/work-pools/work-pool/$name'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  ArtifactsRoute: typeof ArtifactsRoute
+  ConcurrencyLimitsRoute: typeof ConcurrencyLimitsRoute
   DashboardRoute: typeof DashboardRoute
+  NotificationsRoute: typeof NotificationsRoute
+  SettingsRoute: typeof SettingsRoute
+  VariablesRoute: typeof VariablesRoute
+  BlocksCatalogRoute: typeof BlocksCatalogRoute
+  BlocksIndexRoute: typeof BlocksIndexRoute
+  DeploymentsIndexRoute: typeof DeploymentsIndexRoute
+  FlowsIndexRoute: typeof FlowsIndexRoute
+  RunsIndexRoute: typeof RunsIndexRoute
+  WorkPoolsIndexRoute: typeof WorkPoolsIndexRoute
+  BlocksBlockIdRoute: typeof BlocksBlockIdRoute
+  DeploymentsDeploymentIdRoute: typeof DeploymentsDeploymentIdRoute
+  FlowRunsFlowRunIdRoute: typeof FlowRunsFlowRunIdRoute
+  FlowsFlowIdRoute: typeof FlowsFlowIdRoute
+  RunsFlowRunIdRoute: typeof RunsFlowRunIdRoute
+  RunsTaskRunIdRoute: typeof RunsTaskRunIdRoute
+  WorkPoolsWorkPoolNameRoute: typeof WorkPoolsWorkPoolNameRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -58,6 +299,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/artifacts': {
+      id: '/artifacts'
+      path: '/artifacts'
+      fullPath: '/artifacts'
+      preLoaderRoute: typeof ArtifactsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/concurrency-limits': {
+      id: '/concurrency-limits'
+      path: '/concurrency-limits'
+      fullPath: '/concurrency-limits'
+      preLoaderRoute: typeof ConcurrencyLimitsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/dashboard': {
       id: '/dashboard'
       path: '/dashboard'
@@ -65,12 +320,142 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DashboardRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/notifications': {
+      id: '/notifications'
+      path: '/notifications'
+      fullPath: '/notifications'
+      preLoaderRoute: typeof NotificationsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/settings': {
+      id: '/settings'
+      path: '/settings'
+      fullPath: '/settings'
+      preLoaderRoute: typeof SettingsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/variables': {
+      id: '/variables'
+      path: '/variables'
+      fullPath: '/variables'
+      preLoaderRoute: typeof VariablesRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/': {
+      id: '/blocks/'
+      path: '/blocks'
+      fullPath: '/blocks/'
+      preLoaderRoute: typeof BlocksIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/catalog': {
+      id: '/blocks/catalog'
+      path: '/blocks/catalog'
+      fullPath: '/blocks/catalog'
+      preLoaderRoute: typeof BlocksCatalogRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/deployments/': {
+      id: '/deployments/'
+      path: '/deployments'
+      fullPath: '/deployments/'
+      preLoaderRoute: typeof DeploymentsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/flows/': {
+      id: '/flows/'
+      path: '/flows'
+      fullPath: '/flows/'
+      preLoaderRoute: typeof FlowsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/': {
+      id: '/runs/'
+      path: '/runs'
+      fullPath: '/runs/'
+      preLoaderRoute: typeof RunsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/work-pools/': {
+      id: '/work-pools/'
+      path: '/work-pools'
+      fullPath: '/work-pools/'
+      preLoaderRoute: typeof WorkPoolsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/block/$id': {
+      id: '/blocks/block/$id'
+      path: '/blocks/block/$id'
+      fullPath: '/blocks/block/$id'
+      preLoaderRoute: typeof BlocksBlockIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/deployments/deployment/$id': {
+      id: '/deployments/deployment/$id'
+      path: '/deployments/deployment/$id'
+      fullPath: '/deployments/deployment/$id'
+      preLoaderRoute: typeof DeploymentsDeploymentIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/flow-runs/flow-run/$id': {
+      id: '/flow-runs/flow-run/$id'
+      path: '/flow-runs/flow-run/$id'
+      fullPath: '/flow-runs/flow-run/$id'
+      preLoaderRoute: typeof FlowRunsFlowRunIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/flows/flow/$id': {
+      id: '/flows/flow/$id'
+      path: '/flows/flow/$id'
+      fullPath: '/flows/flow/$id'
+      preLoaderRoute: typeof FlowsFlowIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/flow-run/$id': {
+      id: '/runs/flow-run/$id'
+      path: '/runs/flow-run/$id'
+      fullPath: '/runs/flow-run/$id'
+      preLoaderRoute: typeof RunsFlowRunIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/task-run/$id': {
+      id: '/runs/task-run/$id'
+      path: '/runs/task-run/$id'
+      fullPath: '/runs/task-run/$id'
+      preLoaderRoute: typeof RunsTaskRunIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/work-pools/work-pool/$name': {
+      id: '/work-pools/work-pool/$name'
+      path: '/work-pools/work-pool/$name'
+      fullPath: '/work-pools/work-pool/$name'
+      preLoaderRoute: typeof WorkPoolsWorkPoolNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  ArtifactsRoute: ArtifactsRoute,
+  ConcurrencyLimitsRoute: ConcurrencyLimitsRoute,
   DashboardRoute: DashboardRoute,
+  NotificationsRoute: NotificationsRoute,
+  SettingsRoute: SettingsRoute,
+  VariablesRoute: VariablesRoute,
+  BlocksCatalogRoute: BlocksCatalogRoute,
+  BlocksIndexRoute: BlocksIndexRoute,
+  DeploymentsIndexRoute: DeploymentsIndexRoute,
+  FlowsIndexRoute: FlowsIndexRoute,
+  RunsIndexRoute: RunsIndexRoute,
+  WorkPoolsIndexRoute: WorkPoolsIndexRoute,
+  BlocksBlockIdRoute: BlocksBlockIdRoute,
+  DeploymentsDeploymentIdRoute: DeploymentsDeploymentIdRoute,
+  FlowRunsFlowRunIdRoute: FlowRunsFlowRunIdRoute,
+  FlowsFlowIdRoute: FlowsFlowIdRoute,
+  RunsFlowRunIdRoute: RunsFlowRunIdRoute,
+  RunsTaskRunIdRoute: RunsTaskRunIdRoute,
+  WorkPoolsWorkPoolNameRoute: WorkPoolsWorkPoolNameRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

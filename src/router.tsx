@@ -1,10 +1,13 @@
 import { createRouter } from '@tanstack/react-router';
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { toast } from './components/ui/toast.tsx';
 import { RouteError } from './components/shell/route-error.tsx';
 import { routeTree } from './routeTree.gen.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000 } },
+  // Every failed change says why, in the server's words.
+  mutationCache: new MutationCache({ onError: (error) => toast(error instanceof Error ? error.message : String(error), 'error') }),
 });
 
 export const router = createRouter({

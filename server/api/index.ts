@@ -10,6 +10,7 @@ import { deploymentRoutes } from './deployments.ts';
 import { flowRunRoutes } from './flow-runs.ts';
 import { flowRoutes } from './flows.ts';
 import { historyRoutes } from './history.ts';
+import { liveRoutes } from './live.ts';
 import { logRoutes } from './logs.ts';
 import { notificationPolicyRoutes } from './notification-policies.ts';
 import { rootRoutes } from './root.ts';
@@ -19,6 +20,7 @@ import { taskRunRoutes } from './task-runs.ts';
 import { uiRoutes } from './ui.ts';
 import { variableRoutes } from './variables.ts';
 import { workPoolRoutes } from './work-pools.ts';
+import { uiRunRoutes } from './ui-runs.ts';
 
 /** Every API route module, registered in one place. */
 export async function registerRoutes(app: App, ctx: AppContext) {
@@ -41,4 +43,6 @@ export async function registerRoutes(app: App, ctx: AppContext) {
   blockDocumentRoutes(app, ctx);
   artifactRoutes(app, ctx);
   notificationPolicyRoutes(app, ctx);
+  uiRunRoutes(app, ctx);
+  liveRoutes(app, ctx);
 }

@@ -48,7 +48,7 @@ function checkTemplate(template: string | null | undefined) {
 }
 
 /** Extension endpoints (README "API extensions"), for `/ui-settings` flags. */
-export const NOTIFICATION_FLAGS = ['notification-policy-test'];
+export const NOTIFICATION_FLAGS = ['notification_policy_test'];
 
 export function notificationPolicyRoutes(app: App, ctx: AppContext) {
   const tags = ['Flow Run Notification Policies'];

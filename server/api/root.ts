@@ -5,6 +5,10 @@ import { publicSettings } from '../settings.ts';
 import { API_VERSION, type AppContext } from '../context.ts';
 import { sendJsonString, type App } from './common.ts';
 import { DateTime, model, ref, Type } from './models/common.ts';
+import { LIVE_FLAGS } from './live.ts';
+import { NOTIFICATION_FLAGS } from './notification-policies.ts';
+import { UI_FLAGS } from './ui.ts';
+import { UI_RUNS_FLAGS } from './ui-runs.ts';
 
 const CsrfToken = model(
   'CsrfToken',
@@ -14,7 +18,7 @@ const CsrfToken = model(
 const UiSettings = model('UiSettings', Type.Object({ api_url: Type.String(), csrf_enabled: Type.Boolean(), flags: Type.Array(Type.String()) }));
 
 /** Extension endpoints this server offers beyond the contract; the dashboard reads them from `/ui-settings`. */
-export const FEATURE_FLAGS: string[] = [];
+export const FEATURE_FLAGS: string[] = [...UI_RUNS_FLAGS, ...LIVE_FLAGS, ...UI_FLAGS, ...NOTIFICATION_FLAGS];
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

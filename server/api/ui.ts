@@ -36,6 +36,9 @@ function placeholderErrors(value: unknown, path: (string | number)[] = [], out: 
   return out;
 }
 
+/** Feature flags of the extensions in this module (served in `/ui-settings`). */
+export const UI_FLAGS = ['schedule_preview'];
+
 export function uiRoutes(app: App, ctx: AppContext) {
   const tags = ['UI'];
   const k = ctx.db.kysely;

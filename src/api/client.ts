@@ -1,78 +1,170 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { DEFAULT_API_URL, resolveApiUrl } from '../lib/api-url.ts';
+import type { components, paths } from './schema.gen.ts';
 
-/** A failed API call. `status` is 0 when no response arrived (server down, network error). */
+export type Schemas = components['schemas'];
+
+export interface FieldError {
+  /** Last element of the error's `loc` (the offending field), or '' for the whole body. */
+  field: string;
+  loc: (string | number)[];
+  message: string;
+}
+
+/**
+ * A failed API call with the server's own message. `status` is 0 when no response arrived
+ * (server down, network error). 422 request-validation bodies also carry `fieldErrors`.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly body: unknown;
+  readonly fieldErrors: FieldError[];
 
-  constructor(status: number, message: string, body: unknown = null) {
+  constructor(status: number, message: string, body: unknown = null, fieldErrors: FieldError[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.body = body;
+    this.fieldErrors = fieldErrors;
   }
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RequestOptions {
-  method?: HttpMethod;
-  body?: unknown;
-  signal?: AbortSignal;
+/** Turns either of the contract's error bodies (`{detail}`, `{exception_message, exception_detail}`) into an ApiError. */
+export function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  if (typeof body === 'object' && body !== null) {
+    const details = 'exception_detail' in body && Array.isArray(body.exception_detail) ? body.exception_detail : [];
+    const fieldErrors: FieldError[] = details
+      .filter((d): d is { loc: (string | number)[]; msg: string } => typeof d === 'object' && d !== null && Array.isArray(d.loc) && typeof d.msg === 'string')
+      .map((d) => ({ loc: d.loc, field: String(d.loc.at(-1) ?? ''), message: d.msg }));
+    if ('detail' in body && typeof body.detail === 'string') return new ApiError(status, body.detail, body, fieldErrors);
+    if (fieldErrors.length > 0) {
+      const message = fieldErrors.map((e) => (e.field && e.field !== 'body' ? `${e.field}: ${e.message}` : e.message)).join('; ');
+      return new ApiError(status, message, body, fieldErrors);
+    }
+    if ('exception_message' in body && typeof body.exception_message === 'string') return new ApiError(status, body.exception_message, body);
+  }
+  if (typeof body === 'string' && body.length > 0 && body.length < 300) return new ApiError(status, body, body);
+  return new ApiError(status, `${status} ${statusText}`.trim(), body);
 }
 
-let apiBaseUrl: Promise<string> | undefined;
+// ---- /ui-settings -----------------------------------------------------------------
 
-/** The API base URL from `GET /ui-settings`, read once per page load. */
-function getApiBaseUrl(): Promise<string> {
-  apiBaseUrl ??= loadApiBaseUrl().catch(() => {
+export type UiSettings = Schemas['UiSettings'];
+
+let uiSettings: Promise<UiSettings> | undefined;
+
+/** `GET /ui-settings`, read once per page load (the API base URL, CSRF switch and extension flags). */
+export function getUiSettings(): Promise<UiSettings> {
+  uiSettings ??= loadUiSettings().catch((error: unknown) => {
     // Forget the failure so the next call asks again once the server is back.
-    apiBaseUrl = undefined;
-    return DEFAULT_API_URL;
+    uiSettings = undefined;
+    throw error;
   });
-  return apiBaseUrl;
+  return uiSettings;
 }
 
-async function loadApiBaseUrl(): Promise<string> {
+async function loadUiSettings(): Promise<UiSettings> {
   const response = await fetch('/ui-settings', { headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`GET /ui-settings answered ${response.status}`);
-  const settings: unknown = await response.json();
-  const apiUrl = typeof settings === 'object' && settings !== null && 'api_url' in settings ? settings.api_url : undefined;
-  return resolveApiUrl(apiUrl, window.location.host);
+  if (!response.ok) throw new ApiError(response.status, `GET /ui-settings answered ${response.status}`);
+  const settings = (await response.json()) as Partial<UiSettings>;
+  return {
+    api_url: resolveApiUrl(settings.api_url, window.location.host),
+    csrf_enabled: settings.csrf_enabled === true,
+    flags: Array.isArray(settings.flags) ? settings.flags.filter((f): f is string => typeof f === 'string') : [],
+  };
 }
 
-/** Calls the Syntask API; `path` is relative to the API base URL (e.g. `/health`). */
-export async function apiRequest<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
-  const url = `${await getApiBaseUrl()}${path}`;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
+async function apiBaseUrl(): Promise<string> {
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    return (await getUiSettings()).api_url;
+  } catch {
+    return DEFAULT_API_URL;
+  }
+}
+
+// ---- CSRF -------------------------------------------------------------------------
+
+/** One client id per tab: the server keeps one token per client. */
+const csrfClient = randomId();
+let csrfToken: { token: string; refreshAt: number } | undefined;
+let csrfPending: Promise<string> | undefined;
+
+function randomId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function currentCsrfToken(base: string): Promise<string> {
+  if (csrfToken && Date.now() < csrfToken.refreshAt) return csrfToken.token;
+  csrfPending ??= (async () => {
+    try {
+      const response = await fetch(`${base}/csrf-token?client=${csrfClient}`, { headers: { accept: 'application/json' } });
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok) throw toApiError(response.status, response.statusText, body);
+      const { token, expiration } = body as Schemas['CsrfToken'];
+      const expires = Date.parse(expiration);
+      // Refresh a minute early (or halfway for short lifetimes) so a token never expires mid-request.
+      const lifetime = expires - Date.now();
+      csrfToken = { token, refreshAt: Date.now() + Math.max(0, Math.min(lifetime - 60_000, lifetime / 2)) };
+      return token;
+    } finally {
+      csrfPending = undefined;
+    }
+  })();
+  return csrfPending;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Paths in the OpenAPI document start with `/api`; the real base comes from `/ui-settings`
+ * (a proxy may serve the API elsewhere), so the prefix is swapped for it on every request.
+ */
+const routing: Middleware = {
+  async onRequest({ request }) {
+    const settings = await getUiSettings().catch(() => null);
+    const base = settings?.api_url ?? (await apiBaseUrl());
+    const url = new URL(request.url);
+    const rest = url.pathname.replace(/^\/api(?=\/|$)/, '');
+    const target = `${base}${rest}${url.search}`;
+    const headers = new Headers(request.headers);
+    headers.set('accept', 'application/json');
+    if (settings?.csrf_enabled && UNSAFE_METHODS.has(request.method)) {
+      headers.set('Syntask-Csrf-Token', await currentCsrfToken(base));
+      headers.set('Syntask-Csrf-Client', csrfClient);
+    }
+    const body = request.body ? await request.text() : undefined;
+    return new Request(new URL(target, window.location.href), { method: request.method, headers, body, signal: request.signal });
+  },
+};
+
+/** The typed API client. Call it through `unwrap` so errors become `ApiError`s. */
+export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin });
+api.use(routing);
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Awaits an openapi-fetch call: the data, or an ApiError with the server's message. */
+export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+  let result: FetchResult<T>;
+  try {
+    result = await call;
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (error instanceof ApiError) throw error;
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'Cannot reach the Syntask server.');
   }
-  const payload = await readBody(response);
-  if (!response.ok) throw new ApiError(response.status, errorMessage(payload, response), payload);
-  return payload as T;
+  const { data, error, response } = result;
+  if (!response.ok) throw toApiError(response.status, response.statusText, error);
+  return data as T;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text === '') return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The server's own message from either of the contract's error shapes. */
-function errorMessage(payload: unknown, response: Response): string {
-  if (typeof payload === 'object' && payload !== null) {
-    if ('detail' in payload && typeof payload.detail === 'string') return payload.detail;
-    if ('exception_message' in payload && typeof payload.exception_message === 'string') return payload.exception_message;
-  }
-  return `${response.status} ${response.statusText}`.trim();
+/** The absolute URL of an API path, for EventSource and downloads that do not go through fetch. */
+export async function apiUrl(path: string): Promise<string> {
+  return new URL(`${await apiBaseUrl()}${path}`, window.location.href).href;
 }

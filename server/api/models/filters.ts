@@ -94,6 +94,8 @@ export const LogFilter = filter('LogFilter', {
   timestamp: TimeRange,
   flow_run_id: criterion({ any_: List(Uuid) }),
   task_run_id: criterion({ any_: List(Uuid) }),
+  // Extension (README "API extensions"): case-insensitive substring of the message.
+  message: criterion({ like_: Str }),
 });
 
 export type FlowFilterT = Static<typeof FlowFilter>;

@@ -1,13 +1,222 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Server, X } from 'lucide-react';
+import { buildFlowRunActivityQuery, buildFlowRunsQuery, buildFlowRunCountQuery } from '../../api/flow-runs.ts';
+import { buildTaskRunDashboardCountsQuery, buildTaskRunStateCountsQuery } from '../../api/task-runs.ts';
+import { Card, CardHeader } from '../ui/card.tsx';
+import { Input, Select } from '../ui/form.tsx';
+import { formatCount } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { Skeleton } from '../ui/skeleton.tsx';
+import { StateBadge, stateColor } from '../ui/state-badge.tsx';
+import { EmptyState, ErrorState } from '../ui/states.tsx';
+import { Tabs } from '../ui/tabs.tsx';
+import { RelativeTime } from '../ui/time.tsx';
+import { formatDateTime, formatDuration } from '../../lib/time.ts';
+import { useTimeZone } from '../ui/use-time-zone.ts';
 import { ServerStatusCard } from './server-status-card.tsx';
 
-export function DashboardPage() {
+export const HOME_RANGES = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 } as const;
+export type HomeRange = keyof typeof HOME_RANGES;
+const RANGE_LABELS: Record<HomeRange, string> = { '1h': 'Past hour', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days' };
+
+type ActivityTab = 'all' | 'failed' | 'running' | 'completed' | 'scheduled';
+const ACTIVITY_STATES: Record<ActivityTab, string[] | null> = { all: null, failed: ['FAILED', 'CRASHED'], running: ['RUNNING', 'PENDING', 'CANCELLING', 'PAUSED'], completed: ['COMPLETED'], scheduled: ['SCHEDULED'] };
+
+export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tags: string[]; onChange: (next: { range?: HomeRange; tag?: string[] }) => void }) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const since = useMemo(() => new Date(Math.floor((Date.now() - HOME_RANGES[range] * 1000) / 60_000) * 60_000).toISOString(), [range]);
+  const [tag, setTag] = useState('');
+  const tagFilter = tags.length ? { tags: { all_: tags } } : {};
   return (
     <>
-      <PageHeader title="Dashboard" description="Health of your Syntask server." />
-      <div className="grid max-w-xl gap-4">
-        <ServerStatusCard />
+      <PageHeader
+        title="Dashboard"
+        description="What ran, what failed and what is late."
+        actions={
+          <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
+            <Select aria-label="Time range" value={range} onChange={(e) => onChange({ range: e.target.value as HomeRange, tag: tags })}>
+              {(Object.keys(HOME_RANGES) as HomeRange[]).map((r) => (
+                <option key={r} value={r}>
+                  {RANGE_LABELS[r]}
+                </option>
+              ))}
+            </Select>
+            <Input
+              aria-label="Filter by tag"
+              placeholder="Tag + Enter"
+              value={tag}
+              className="w-28"
+              onChange={(e) => setTag(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && tag.trim()) {
+                  onChange({ range, tag: [...new Set([...tags, tag.trim()])] });
+                  setTag('');
+                }
+              }}
+            />
+            {tags.map((t) => (
+              <button key={t} type="button" aria-label={`Remove tag filter ${t}`} onClick={() => onChange({ range, tag: tags.filter((x) => x !== t) })} className="inline-flex h-6 items-center gap-1 rounded border border-border bg-surface px-1.5 text-xs">
+                {t}
+                <X className="size-3" aria-hidden="true" />
+              </button>
+            ))}
+          </div>
+        }
+      />
+      <div className="grid items-start gap-4 xl:grid-cols-3">
+        <div className="grid gap-4 xl:col-span-2">
+          <ActivityCard since={since} tagFilter={tagFilter} />
+          <TaskRunTotals since={since} tagFilter={tagFilter} />
+        </div>
+        <div className="grid content-start gap-4">
+          <LateRunsCard tagFilter={tagFilter} />
+          {/* Needs POST /work_pools/filter (issue 3/4): one card per work pool with status, late and running runs. */}
+          <Card>
+            <CardHeader title="Work pools" />
+            <EmptyState icon={Server} title="No work pools to show">
+              Work pool cards (status, workers, late runs) appear here once this server serves work pools.
+            </EmptyState>
+          </Card>
+          <ServerStatusCard />
+        </div>
       </div>
     </>
+  );
+}
+
+function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }) {
+  const [tab, setTab] = useState<ActivityTab>('all');
+  const states = ACTIVITY_STATES[tab];
+  const body = { flow_runs: { expected_start_time: { after_: since }, ...tagFilter, ...(states ? { state: { type: { any_: states as never } } } : {}) }, sort: 'EXPECTED_START_TIME_DESC' as const, limit: 500 };
+  const activity = useQuery(buildFlowRunActivityQuery(body));
+  const count = useQuery(buildFlowRunCountQuery({ flow_runs: body.flow_runs }));
+  const zone = useTimeZone();
+  const points = useMemo(() => [...(activity.data ?? [])].reverse(), [activity.data]);
+  const maxDuration = Math.max(1, ...points.map((p) => p.duration));
+  return (
+    <Card aria-label="Flow run activity">
+      <CardHeader title={<span>Flow runs <span className="font-normal text-fg-muted tabular-nums">{formatCount(count.data)}</span></span>} />
+      <Tabs label="Activity by state" value={tab} onSelect={setTab} items={(Object.keys(ACTIVITY_STATES) as ActivityTab[]).map((t) => ({ id: t, label: t.charAt(0).toUpperCase() + t.slice(1) }))} />
+      <div className="px-4 py-3">
+        {activity.isError ? (
+          <ErrorState error={activity.error} onRetry={() => void activity.refetch()} />
+        ) : !activity.data ? (
+          <Skeleton className="h-32 w-full" />
+        ) : points.length === 0 ? (
+          <EmptyState title="No flow runs in this range">Widen the time range, or run a flow: each run shows here as a bar.</EmptyState>
+        ) : (
+          <>
+            <div className="flex h-32 items-end gap-px" role="list" aria-label="One bar per run, height by duration">
+              {points.map((p) => (
+                <Link
+                  key={p.id}
+                  role="listitem"
+                  to="/runs/flow-run/$id"
+                  params={{ id: p.id }}
+                  title={`${p.state_type ?? ''} · ${p.timestamp ? formatDateTime(p.timestamp, zone) : ''} · ${formatDuration(p.duration)}`}
+                  className="min-w-[2px] flex-1 rounded-t-sm hover:opacity-80"
+                  style={{ height: `${Math.max(4, (Math.sqrt(p.duration) / Math.sqrt(maxDuration)) * 100)}%`, background: stateColor(p.state_type) }}
+                />
+              ))}
+            </div>
+            <div className="mt-1 flex justify-between text-[11px] text-fg-muted tabular-nums">
+              <span>{points[0]?.timestamp && formatDateTime(points[0].timestamp, zone)}</span>
+              <span>bar height: duration (longest {formatDuration(maxDuration)})</span>
+              <span>{points.at(-1)?.timestamp && formatDateTime(points.at(-1)!.timestamp!, zone)}</span>
+            </div>
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object }) {
+  const zone = useTimeZone();
+  const filter = { task_runs: { start_time: { after_: since } }, ...(Object.keys(tagFilter).length ? { flow_runs: tagFilter } : {}) };
+  const counts = useQuery(buildTaskRunStateCountsQuery(filter));
+  const buckets = useQuery(buildTaskRunDashboardCountsQuery(filter));
+  const c = counts.data;
+  const total = c ? Object.values(c).reduce((a, b) => a + b, 0) : undefined;
+  const finished = c ? c.COMPLETED + c.FAILED + c.CRASHED + c.CANCELLED : 0;
+  const pct = (n: number) => (finished ? `${((n / finished) * 100).toFixed(1)}%` : '—');
+  const maxBucket = Math.max(1, ...(buckets.data ?? []).map((b) => b.completed + b.failed));
+  return (
+    <Card aria-label="Task runs">
+      <CardHeader title="Task runs" />
+      {counts.isError ? (
+        <ErrorState error={counts.error} onRetry={() => void counts.refetch()} />
+      ) : (
+        <div className="grid gap-4 px-4 py-3 md:grid-cols-[16rem_minmax(0,1fr)]">
+          <dl className="grid grid-cols-2 gap-3">
+            <Stat label="Total" value={formatCount(total)} />
+            <Stat label="Running" value={formatCount(c?.RUNNING)} />
+            <Stat label="Completed" value={c ? `${formatCount(c.COMPLETED)} · ${pct(c.COMPLETED)}` : undefined} token="completed" />
+            <Stat label="Failed" value={c ? `${formatCount(c.FAILED + c.CRASHED)} · ${pct(c.FAILED + c.CRASHED)}` : undefined} token="failed" />
+          </dl>
+          <div>
+            <div className="flex h-20 items-end gap-1" role="img" aria-label="Finished task runs over the range: completed and failed per interval">
+              {(buckets.data ?? []).map((b, i) => (
+                <div key={i} className="flex h-full flex-1 flex-col justify-end" title={`${b.completed} completed, ${b.failed} failed`}>
+                  <div style={{ height: `${(b.failed / maxBucket) * 100}%`, background: stateColor('FAILED') }} className="min-h-0 rounded-t-sm" />
+                  <div style={{ height: `${(b.completed / maxBucket) * 100}%`, background: stateColor('COMPLETED') }} className="min-h-0" />
+                </div>
+              ))}
+              {!buckets.data && <Skeleton className="h-20 w-full" />}
+            </div>
+            <p className="mt-1 flex justify-between text-[11px] text-fg-muted">
+              <span>{formatDateTime(since, zone)}</span>
+              <span>finished task runs per interval: completed (green), failed (red)</span>
+              <span>now</span>
+            </p>
+          </div>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Stat({ label, value, token }: { label: string; value: string | undefined; token?: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-fg-muted">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums" style={token ? { color: `var(--color-state-${token})` } : undefined}>
+        {value ?? <Skeleton className="w-16" />}
+      </dd>
+    </div>
+  );
+}
+
+function LateRunsCard({ tagFilter }: { tagFilter: object }) {
+  const filter = { flow_runs: { state: { name: { any_: ['Late'] } }, ...tagFilter } };
+  const late = useQuery(buildFlowRunsQuery({ ...filter, sort: 'EXPECTED_START_TIME_ASC', limit: 5 }));
+  const count = useQuery(buildFlowRunCountQuery(filter));
+  return (
+    <Card aria-label="Late runs">
+      <CardHeader title={<span>Late runs <span className="font-normal text-fg-muted tabular-nums">{formatCount(count.data)}</span></span>} actions={count.data ? <Link to="/runs" search={{ state: ['Late'] }} className="text-xs text-accent hover:underline">Show all</Link> : undefined} />
+      {late.isError ? (
+        <ErrorState error={late.error} onRetry={() => void late.refetch()} />
+      ) : !late.data ? (
+        <div className="p-4"><Skeleton className="w-40" /></div>
+      ) : late.data.length === 0 ? (
+        <p className="px-4 py-5 text-fg-muted">No run is late: every scheduled run started on time.</p>
+      ) : (
+        <ul className="divide-y divide-border">
+          {late.data.map((r) => (
+            <li key={r.id} className="flex items-center gap-2 px-4 py-2">
+              <StateBadge type={r.state_type} name={r.state_name} size="sm" />
+              <Link to="/runs/flow-run/$id" params={{ id: r.id }} className="min-w-0 flex-1 truncate text-accent hover:underline">
+                {r.name}
+              </Link>
+              <span className="text-xs text-fg-muted">
+                due <RelativeTime value={r.expected_start_time} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }

@@ -1,12 +1,18 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
+import { Toaster } from '../ui/toast.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
+import { ShortcutHelp } from './shortcuts.tsx';
 import { SideNav } from './side-nav.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
+import { TimeZonePicker } from './time-zone-picker.tsx';
 
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="grid h-dvh grid-cols-[13rem_minmax(0,1fr)] grid-rows-[3rem_minmax(0,1fr)]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface-raised focus:px-2 focus:py-1">
+        Skip to content
+      </a>
       <header className="col-span-2 flex items-center gap-4 border-b border-border bg-surface-raised px-4">
         <Link to="/dashboard" className="flex items-center gap-2 font-semibold tracking-tight">
           <img src="/favicon.svg" alt="" className="size-5" />
@@ -14,11 +20,16 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Link>
         <div className="ml-auto flex items-center gap-4">
           <ConnectionIndicator />
+          <TimeZonePicker />
           <ThemeToggle />
+          <ShortcutHelp />
         </div>
       </header>
       <SideNav />
-      <main className="overflow-y-auto px-8 py-6">{children}</main>
+      <main id="main" className="overflow-y-auto px-8 py-6">
+        {children}
+      </main>
+      <Toaster />
     </div>
   );
 }

@@ -1,0 +1,138 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { cursorAfter, isoMinusMicrosecond, type LogCursor } from '../lib/log-window.ts';
+import { api, unwrap, type Schemas } from './client.ts';
+
+export type Log = Schemas['Log'];
+export type LogFilter = Schemas['LogFilter'];
+
+/** The server's maximum `limit` for `/logs/filter`. */
+export const LOG_PAGE_SIZE = 200;
+
+export interface LogScope {
+  flowRunId?: string;
+  taskRunId?: string;
+  /** Minimum level (0 = all). */
+  level: number;
+  /** Case-insensitive substring of the message (needs the `log_search` extension). */
+  search: string;
+}
+
+/** Where a log window opens: the first line, the last line, or at an instant (a linked line, the first error). */
+export type LogAnchor = { at: 'start' } | { at: 'end' } | { at: 'time'; timestamp: string };
+
+export type LogPageParam = { dir: 'after'; cursor?: LogCursor } | { dir: 'before'; cursor?: LogCursor };
+
+export interface LogPage {
+  /** Ascending by timestamp. */
+  lines: Log[];
+  /** No more lines before / after this page (when it was fetched). */
+  atStart: boolean;
+  atEnd: boolean;
+  startCursor?: LogCursor;
+  endCursor?: LogCursor;
+}
+
+export const logKeys = {
+  all: ['logs'] as const,
+  windows: () => [...logKeys.all, 'window'] as const,
+  window: (scope: LogScope, anchor: LogAnchor) => [...logKeys.windows(), scope, anchor] as const,
+  count: (scope: LogScope) => [...logKeys.all, 'count', scope] as const,
+  firstError: (scope: Pick<LogScope, 'flowRunId' | 'taskRunId'>) => [...logKeys.all, 'first-error', scope] as const,
+};
+
+export function logFilter(scope: Partial<LogScope>, extra: LogFilter = {}): LogFilter {
+  return {
+    ...(scope.flowRunId ? { flow_run_id: { any_: [scope.flowRunId] } } : {}),
+    ...(scope.taskRunId ? { task_run_id: { any_: [scope.taskRunId] } } : {}),
+    ...(scope.level ? { level: { ge_: scope.level } } : {}),
+    ...(scope.search ? { message: { like_: scope.search } } : {}),
+    ...extra,
+  };
+}
+
+/** One keyset page: never a deep OFFSET, only the lines sharing the cursor's timestamp are skipped. */
+export async function fetchLogPage(scope: LogScope, param: LogPageParam, signal?: AbortSignal): Promise<LogPage> {
+  const { dir, cursor } = param;
+  const timestamp = cursor ? (dir === 'after' ? { after_: cursor.timestamp } : { before_: cursor.timestamp }) : undefined;
+  const rows = await unwrap(
+    api.POST('/api/logs/filter', {
+      body: { logs: logFilter(scope, timestamp ? { timestamp } : {}), sort: dir === 'after' ? 'TIMESTAMP_ASC' : 'TIMESTAMP_DESC', limit: LOG_PAGE_SIZE, offset: cursor?.skip ?? 0 },
+      signal,
+    }),
+  );
+  const full = rows.length === LOG_PAGE_SIZE;
+  if (dir === 'after') {
+    const first = rows[0];
+    return {
+      lines: rows,
+      atStart: !cursor,
+      atEnd: !full,
+      // Lines before the first one of an ascending page: strictly earlier instants.
+      startCursor: first ? { timestamp: isoMinusMicrosecond(first.timestamp), skip: 0 } : cursor,
+      endCursor: cursorAfter(rows, cursor),
+    };
+  }
+  const ascending = [...rows].reverse();
+  const last = ascending.at(-1);
+  return {
+    lines: ascending,
+    atStart: !full,
+    atEnd: !cursor,
+    startCursor: cursorAfter(rows, cursor),
+    endCursor: last ? { timestamp: last.timestamp, skip: ascending.filter((l) => l.timestamp === last.timestamp).length } : cursor,
+  };
+}
+
+/** Keeps at most this many pages (200 lines each) in memory; scrolling further drops the far side. */
+const MAX_PAGES = 25;
+
+export function buildLogWindowQuery(scope: LogScope, anchor: LogAnchor) {
+  const initialPageParam: LogPageParam =
+    anchor.at === 'start' ? { dir: 'after' } : anchor.at === 'end' ? { dir: 'before' } : { dir: 'after', cursor: { timestamp: anchor.timestamp, skip: 0 } };
+  return infiniteQueryOptions({
+    queryKey: logKeys.window(scope, anchor),
+    queryFn: ({ pageParam, signal }) => fetchLogPage(scope, pageParam, signal),
+    initialPageParam,
+    // Always a cursor: a live tail asks for lines after the end again when new ones arrive.
+    getNextPageParam: (last: LogPage): LogPageParam => ({ dir: 'after', cursor: last.endCursor }),
+    getPreviousPageParam: (first: LogPage): LogPageParam | undefined => (first.atStart || !first.startCursor ? undefined : { dir: 'before', cursor: first.startCursor }),
+    maxPages: MAX_PAGES,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function buildLogCountQuery(scope: LogScope, enabled: boolean) {
+  return queryOptions({
+    queryKey: logKeys.count(scope),
+    enabled,
+    queryFn: ({ signal }) => unwrap(api.POST('/api/logs/count', { body: { logs: logFilter(scope) }, signal })),
+  });
+}
+
+/** The first line at level ERROR or above. */
+export function buildFirstErrorQuery(scope: Pick<LogScope, 'flowRunId' | 'taskRunId'>) {
+  return queryOptions({
+    queryKey: logKeys.firstError(scope),
+    queryFn: async ({ signal }) => {
+      const rows = await unwrap(api.POST('/api/logs/filter', { body: { logs: logFilter({ ...scope, level: 40 }), sort: 'TIMESTAMP_ASC', limit: 1 }, signal }));
+      return rows[0] ?? null;
+    },
+  });
+}
+
+/** Every line of the scope as text, page by page (keyset), reporting progress; stops when `signal` aborts. */
+export async function downloadLogs(scope: LogScope, format: (log: Log) => string, onProgress: (lines: number) => void, signal: AbortSignal): Promise<Blob> {
+  const chunks: string[] = [];
+  let param: LogPageParam = { dir: 'after' };
+  let lines = 0;
+  for (;;) {
+    const page = await fetchLogPage(scope, param, signal);
+    chunks.push(page.lines.map((l) => format(l) + '\n').join(''));
+    lines += page.lines.length;
+    onProgress(lines);
+    if (page.atEnd) break;
+    param = { dir: 'after', cursor: page.endCursor };
+  }
+  return new Blob(chunks, { type: 'text/plain;charset=utf-8' });
+}

@@ -1,0 +1,6691 @@
+/**
+ * Generated from the server's OpenAPI document by `npm run gen:api`. Do not edit:
+ * change the server schemas and regenerate (a test fails when this file is stale).
+ */
+
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["apiVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hello": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["hello"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["serverVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ui-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["uiSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/csrf-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["csrfToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readFlow"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteFlow"];
+        options?: never;
+        head?: never;
+        patch: operations["updateFlow"];
+        trace?: never;
+    };
+    "/api/flows/name/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readFlowByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterFlows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countFlows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createFlowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readFlowRun"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteFlowRun"];
+        options?: never;
+        head?: never;
+        patch: operations["updateFlowRun"];
+        trace?: never;
+    };
+    "/api/flow_runs/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterFlowRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countFlowRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/lateness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["flowRunLateness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/set_state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setFlowRunState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resumeFlowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/graph-v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["flowRunGraphV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task_runs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createTaskRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task_runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readTaskRun"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteTaskRun"];
+        options?: never;
+        head?: never;
+        patch: operations["updateTaskRun"];
+        trace?: never;
+    };
+    "/api/task_runs/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterTaskRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task_runs/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countTaskRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task_runs/{id}/set_state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setTaskRunState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_run_states/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readFlowRunStates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_run_states/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readFlowRunState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task_run_states/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readTaskRunStates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task_run_states/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readTaskRunState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["flowRunHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task_runs/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["taskRunHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/flow_runs/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["uiFlowRunHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/concurrency_limits/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createConcurrencyLimit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/concurrency_limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readConcurrencyLimit"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteConcurrencyLimit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/concurrency_limits/tag/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readConcurrencyLimitByTag"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteConcurrencyLimitByTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/concurrency_limits/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterConcurrencyLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/concurrency_limits/tag/{tag}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resetConcurrencyLimit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readDeployment"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteDeployment"];
+        options?: never;
+        head?: never;
+        patch: operations["updateDeployment"];
+        trace?: never;
+    };
+    "/api/deployments/name/{flow_name}/{deployment_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readDeploymentByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterDeployments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countDeployments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}/pause_deployment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["pauseDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}/set_schedule_inactive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setScheduleInactive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}/resume_deployment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resumeDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}/set_schedule_active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setScheduleActive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readDeploymentSchedules"];
+        put?: never;
+        post: operations["createDeploymentSchedules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}/schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteDeploymentSchedule"];
+        options?: never;
+        head?: never;
+        patch: operations["updateDeploymentSchedule"];
+        trace?: never;
+    };
+    "/api/deployments/{id}/create_flow_run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createFlowRunFromDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["scheduleDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deployments/get_scheduled_flow_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["getScheduledFlowRunsForDeployments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createWorkPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readWorkPool"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteWorkPool"];
+        options?: never;
+        head?: never;
+        patch: operations["updateWorkPool"];
+        trace?: never;
+    };
+    "/api/work_pools/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterWorkPools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countWorkPools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/{name}/get_scheduled_flow_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["getScheduledFlowRunsForPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/{pool}/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createWorkQueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/{pool}/queues/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readWorkQueue"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteWorkQueue"];
+        options?: never;
+        head?: never;
+        patch: operations["updateWorkQueue"];
+        trace?: never;
+    };
+    "/api/work_pools/{pool}/queues/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterWorkQueues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/{pool}/workers/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["workerHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/{pool}/workers/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterWorkers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_pools/{pool}/workers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteWorker"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/variables/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createVariable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/variables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readVariable"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteVariable"];
+        options?: never;
+        head?: never;
+        patch: operations["updateVariable"];
+        trace?: never;
+    };
+    "/api/variables/name/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readVariableByName"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteVariableByName"];
+        options?: never;
+        head?: never;
+        patch: operations["updateVariableByName"];
+        trace?: never;
+    };
+    "/api/variables/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterVariables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/variables/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countVariables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved_searches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["upsertSavedSearch"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved_searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readSavedSearch"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteSavedSearch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved_searches/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterSavedSearches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/task_runs/dashboard/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["taskRunDashboardCounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/task_runs/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["taskRunCountsByState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/schemas/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["validateSchemaValues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/schedules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Syntask extension: the next run times of an unsaved schedule. */
+        post: operations["previewSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collections/views/{view}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readCollectionView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_types/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createBlockType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockType"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteBlockType"];
+        options?: never;
+        head?: never;
+        patch: operations["updateBlockType"];
+        trace?: never;
+    };
+    "/api/block_types/slug/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockTypeBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_types/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterBlockTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_types/slug/{slug}/block_documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockDocumentsOfType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_types/slug/{slug}/block_documents/name/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockDocumentOfTypeByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_types/install_system_block_types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["installSystemBlockTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_schemas/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createBlockSchema"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_schemas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockSchema"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteBlockSchema"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_schemas/checksum/{checksum}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockSchemaByChecksum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_schemas/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterBlockSchemas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_capabilities/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockCapabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_documents/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createBlockDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readBlockDocument"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteBlockDocument"];
+        options?: never;
+        head?: never;
+        patch: operations["updateBlockDocument"];
+        trace?: never;
+    };
+    "/api/block_documents/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterBlockDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block_documents/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countBlockDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readArtifact"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteArtifact"];
+        options?: never;
+        head?: never;
+        patch: operations["updateArtifact"];
+        trace?: never;
+    };
+    "/api/artifacts/{key}/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readLatestArtifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterArtifacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countArtifacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/latest/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterLatestArtifacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/artifacts/latest/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countLatestArtifacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_run_notification_policies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createFlowRunNotificationPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_run_notification_policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readFlowRunNotificationPolicy"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteFlowRunNotificationPolicy"];
+        options?: never;
+        head?: never;
+        patch: operations["updateFlowRunNotificationPolicy"];
+        trace?: never;
+    };
+    "/api/flow_run_notification_policies/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterFlowRunNotificationPolicies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_run_notification_policies/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["testFlowRunNotificationPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/flow_runs/task_run_counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Extension: task runs by state type for each of the given flow runs, in one request. */
+        post: operations["uiFlowRunTaskRunCounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Extension: the number of log lines matching a log filter. */
+        post: operations["countLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/flow_runs/{id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Extension: server-sent events (text/event-stream) of the flow run's state changes, its task runs' state changes and log arrivals. */
+        get: operations["uiFlowRunStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        HTTPError: {
+            detail: unknown;
+        };
+        ValidationError: {
+            exception_message: string;
+            exception_detail: {
+                loc: (string | number)[];
+                msg: string;
+                type: string;
+            }[];
+            request_body: unknown;
+        };
+        /** @enum {unknown} */
+        StateType: "SCHEDULED" | "PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED" | "CRASHED" | "PAUSED" | "CANCELLING";
+        StateDetails: {
+            /** Format: uuid */
+            flow_run_id: string | null;
+            /** Format: uuid */
+            task_run_id: string | null;
+            /** Format: uuid */
+            child_flow_run_id: string | null;
+            /** Format: date-time */
+            scheduled_time: string | null;
+            cache_key: string | null;
+            /** Format: date-time */
+            cache_expiration: string | null;
+            untrackable_result: boolean;
+            /** Format: date-time */
+            pause_timeout: string | null;
+            pause_reschedule: boolean;
+            pause_key: string | null;
+            run_input_keyset: {
+                [key: string]: string;
+            } | null;
+            refresh_cache: boolean | null;
+            retriable: boolean | null;
+            /** Format: uuid */
+            transition_id: string | null;
+            /** Format: uuid */
+            task_parameters_id: string | null;
+        };
+        StateDetailsCreate: {
+            /** Format: uuid */
+            flow_run_id?: string | null;
+            /** Format: uuid */
+            task_run_id?: string | null;
+            /** Format: uuid */
+            child_flow_run_id?: string | null;
+            /** Format: date-time */
+            scheduled_time?: string | null;
+            cache_key?: string | null;
+            /** Format: date-time */
+            cache_expiration?: string | null;
+            untrackable_result?: boolean;
+            /** Format: date-time */
+            pause_timeout?: string | null;
+            pause_reschedule?: boolean;
+            pause_key?: string | null;
+            run_input_keyset?: {
+                [key: string]: string;
+            } | null;
+            refresh_cache?: boolean | null;
+            retriable?: boolean | null;
+            /** Format: uuid */
+            transition_id?: string | null;
+            /** Format: uuid */
+            task_parameters_id?: string | null;
+        };
+        State: {
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["StateType"];
+            name: string;
+            /** Format: date-time */
+            timestamp: string;
+            message: string | null;
+            data: unknown;
+            state_details: components["schemas"]["StateDetails"];
+        };
+        StateCreate: {
+            type: components["schemas"]["StateType"];
+            name?: string | null;
+            message?: string | null;
+            data?: unknown;
+            state_details?: components["schemas"]["StateDetailsCreate"];
+            /** Format: uuid */
+            id?: string | null;
+            /** Format: date-time */
+            timestamp?: string | null;
+        };
+        OrchestrationResult: {
+            state: components["schemas"]["State"] | null;
+            /** @enum {unknown} */
+            status: "ACCEPT" | "REJECT" | "WAIT" | "ABORT";
+            details: {
+                /** @enum {unknown} */
+                type: "accept_details" | "reject_details" | "wait_details" | "abort_details";
+                reason?: string | null;
+                delay_seconds?: number;
+            };
+        };
+        FlowFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+                like_?: string | null;
+            } | null;
+            tags?: {
+                all_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            deployment?: {
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        FlowRunFilter: {
+            id?: {
+                any_?: string[] | null;
+                not_any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+                like_?: string | null;
+            } | null;
+            tags?: {
+                all_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            deployment_id?: {
+                any_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            work_queue_name?: {
+                any_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            state?: {
+                type?: {
+                    any_?: components["schemas"]["StateType"][] | null;
+                } | null;
+                name?: {
+                    any_?: string[] | null;
+                } | null;
+                operator?: "and_" | "or_";
+            } | null;
+            flow_version?: {
+                any_?: string[] | null;
+            } | null;
+            start_time?: {
+                /** Format: date-time */
+                before_?: string | null;
+                /** Format: date-time */
+                after_?: string | null;
+                is_null_?: boolean | null;
+            } | null;
+            expected_start_time?: {
+                /** Format: date-time */
+                before_?: string | null;
+                /** Format: date-time */
+                after_?: string | null;
+            } | null;
+            next_scheduled_start_time?: {
+                /** Format: date-time */
+                before_?: string | null;
+                /** Format: date-time */
+                after_?: string | null;
+            } | null;
+            parent_flow_run_id?: {
+                any_?: string[] | null;
+                operator?: "and_" | "or_";
+            } | null;
+            parent_task_run_id?: {
+                any_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            idempotency_key?: {
+                any_?: string[] | null;
+                not_any_?: string[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        TaskRunFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+                like_?: string | null;
+            } | null;
+            tags?: {
+                all_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            state?: {
+                type?: {
+                    any_?: components["schemas"]["StateType"][] | null;
+                } | null;
+                name?: {
+                    any_?: string[] | null;
+                } | null;
+                operator?: "and_" | "or_";
+            } | null;
+            start_time?: {
+                /** Format: date-time */
+                before_?: string | null;
+                /** Format: date-time */
+                after_?: string | null;
+                is_null_?: boolean | null;
+            } | null;
+            expected_start_time?: {
+                /** Format: date-time */
+                before_?: string | null;
+                /** Format: date-time */
+                after_?: string | null;
+            } | null;
+            subflow_runs?: {
+                exists_?: boolean | null;
+            } | null;
+            flow_run_id?: {
+                any_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        DeploymentFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+                like_?: string | null;
+            } | null;
+            paused?: {
+                eq_?: boolean | null;
+            } | null;
+            is_schedule_active?: {
+                eq_?: boolean | null;
+            } | null;
+            tags?: {
+                all_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            work_queue_name?: {
+                any_?: string[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        WorkPoolFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+            } | null;
+            type?: {
+                any_?: string[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        WorkQueueFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+                startswith_?: string[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        LogFilter: {
+            level?: {
+                ge_?: number | null;
+                le_?: number | null;
+            } | null;
+            timestamp?: {
+                /** Format: date-time */
+                before_?: string | null;
+                /** Format: date-time */
+                after_?: string | null;
+            } | null;
+            flow_run_id?: {
+                any_?: string[] | null;
+            } | null;
+            task_run_id?: {
+                any_?: string[] | null;
+            } | null;
+            message?: {
+                like_?: string | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        /** @enum {unknown} */
+        FlowRunSort: "ID_DESC" | "START_TIME_ASC" | "START_TIME_DESC" | "EXPECTED_START_TIME_ASC" | "EXPECTED_START_TIME_DESC" | "NAME_ASC" | "NAME_DESC" | "NEXT_SCHEDULED_START_TIME_ASC" | "END_TIME_DESC";
+        /** @enum {unknown} */
+        TaskRunSort: "ID_DESC" | "EXPECTED_START_TIME_ASC" | "EXPECTED_START_TIME_DESC" | "NAME_ASC" | "NAME_DESC" | "NEXT_SCHEDULED_START_TIME_ASC" | "END_TIME_DESC";
+        /** @enum {unknown} */
+        FlowSort: "CREATED_DESC" | "UPDATED_DESC" | "NAME_ASC" | "NAME_DESC";
+        /** @enum {unknown} */
+        LogSort: "TIMESTAMP_ASC" | "TIMESTAMP_DESC";
+        Artifact: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            key: string | null;
+            type: string | null;
+            description: string | null;
+            data: unknown;
+            metadata_: {
+                [key: string]: string;
+            } | null;
+            /** Format: uuid */
+            flow_run_id: string | null;
+            /** Format: uuid */
+            task_run_id: string | null;
+        };
+        ArtifactCollection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            key: string;
+            type: string | null;
+            description: string | null;
+            data: unknown;
+            metadata_: {
+                [key: string]: string;
+            } | null;
+            /** Format: uuid */
+            flow_run_id: string | null;
+            /** Format: uuid */
+            task_run_id: string | null;
+            /** Format: uuid */
+            latest_id: string;
+        };
+        ArtifactCreate: {
+            key?: string | null;
+            type?: string | null;
+            description?: string | null;
+            data?: unknown;
+            metadata_?: {
+                [key: string]: string;
+            } | null;
+            /** Format: uuid */
+            flow_run_id?: string | null;
+            /** Format: uuid */
+            task_run_id?: string | null;
+        };
+        ArtifactUpdate: {
+            data?: unknown;
+            description?: string | null;
+            metadata_?: {
+                [key: string]: string;
+            } | null;
+        };
+        ArtifactFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            key?: {
+                any_?: string[] | null;
+                like_?: string | null;
+                exists_?: boolean | null;
+            } | null;
+            flow_run_id?: {
+                any_?: string[] | null;
+            } | null;
+            task_run_id?: {
+                any_?: string[] | null;
+            } | null;
+            type?: {
+                any_?: string[] | null;
+                not_any_?: string[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        ArtifactCollectionFilter: {
+            latest_id?: {
+                any_?: string[] | null;
+            } | null;
+            key?: {
+                any_?: string[] | null;
+                like_?: string | null;
+                exists_?: boolean | null;
+            } | null;
+            flow_run_id?: {
+                any_?: string[] | null;
+            } | null;
+            task_run_id?: {
+                any_?: string[] | null;
+            } | null;
+            type?: {
+                any_?: string[] | null;
+                not_any_?: string[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        /** @enum {unknown} */
+        ArtifactSort: "CREATED_DESC" | "UPDATED_DESC" | "ID_DESC" | "KEY_DESC" | "KEY_ASC";
+        /** @enum {unknown} */
+        ArtifactCollectionSort: "CREATED_DESC" | "UPDATED_DESC" | "ID_DESC" | "KEY_DESC" | "KEY_ASC";
+        BlockType: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            slug: string;
+            logo_url: string | null;
+            documentation_url: string | null;
+            description: string | null;
+            code_example: string | null;
+            is_protected: boolean;
+        };
+        BlockTypeCreate: {
+            name: string;
+            slug: string;
+            logo_url?: string | null;
+            documentation_url?: string | null;
+            description?: string | null;
+            code_example?: string | null;
+        };
+        BlockTypeUpdate: {
+            logo_url?: string | null;
+            documentation_url?: string | null;
+            description?: string | null;
+            code_example?: string | null;
+        };
+        BlockSchema: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            checksum: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            block_type_id: string;
+            block_type: components["schemas"]["BlockType"] | null;
+            capabilities: string[];
+            version: string;
+        };
+        BlockSchemaCreate: {
+            fields?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            block_type_id: string;
+            capabilities?: string[];
+            version?: string;
+        };
+        BlockDocumentReferenceInfo: {
+            block_document: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                block_type: components["schemas"]["BlockType"];
+                is_anonymous: boolean;
+                block_document_references: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        BlockDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            block_schema_id: string;
+            block_schema: components["schemas"]["BlockSchema"] | null;
+            /** Format: uuid */
+            block_type_id: string;
+            block_type_name: string | null;
+            block_type: components["schemas"]["BlockType"] | null;
+            block_document_references: {
+                [key: string]: components["schemas"]["BlockDocumentReferenceInfo"];
+            };
+            is_anonymous: boolean;
+        };
+        BlockDocumentCreate: {
+            name?: string | null;
+            data?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            block_schema_id: string;
+            /** Format: uuid */
+            block_type_id: string;
+            is_anonymous?: boolean;
+        };
+        BlockDocumentUpdate: {
+            /** Format: uuid */
+            block_schema_id?: string | null;
+            data?: {
+                [key: string]: unknown;
+            };
+            merge_existing_data?: boolean;
+        };
+        BlockTypeFilter: {
+            name?: {
+                like_?: string | null;
+            } | null;
+            slug?: {
+                any_?: string[] | null;
+            } | null;
+        };
+        BlockSchemaFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            block_type_id?: {
+                any_?: string[] | null;
+            } | null;
+            block_capabilities?: {
+                all_?: string[] | null;
+            } | null;
+            version?: {
+                any_?: string[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        BlockDocumentFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+                like_?: string | null;
+            } | null;
+            block_type_id?: {
+                any_?: string[] | null;
+            } | null;
+            is_anonymous?: {
+                eq_?: boolean | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        /** @enum {unknown} */
+        BlockDocumentSort: "NAME_DESC" | "NAME_ASC" | "BLOCK_TYPE_AND_NAME_ASC";
+        ConcurrencyLimit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            tag: string;
+            concurrency_limit: number;
+            active_slots: string[];
+        };
+        ConcurrencyLimitCreate: {
+            tag: string;
+            concurrency_limit: number;
+        };
+        FlowRunPolicy: {
+            max_retries: number;
+            retry_delay_seconds: number;
+            retries: number | null;
+            retry_delay: number | null;
+            pause_keys: string[];
+            resuming: boolean;
+            retry_type: ("in_process" | "reschedule") | null;
+        };
+        FlowRunPolicyInput: {
+            max_retries?: number;
+            retry_delay_seconds?: number;
+            retries?: number | null;
+            retry_delay?: number | null;
+            pause_keys?: string[] | null;
+            resuming?: boolean | null;
+            retry_type?: ("in_process" | "reschedule") | null;
+        };
+        CreatedBy: {
+            /** Format: uuid */
+            id?: string | null;
+            type?: string | null;
+            display_value?: string | null;
+        };
+        FlowRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            /** Format: uuid */
+            flow_id: string;
+            /** Format: uuid */
+            state_id: string | null;
+            state: components["schemas"]["State"] | null;
+            state_type: components["schemas"]["StateType"] | null;
+            state_name: string | null;
+            run_count: number;
+            /** Format: date-time */
+            expected_start_time: string | null;
+            /** Format: date-time */
+            next_scheduled_start_time: string | null;
+            /** Format: date-time */
+            start_time: string | null;
+            /** Format: date-time */
+            end_time: string | null;
+            total_run_time: number;
+            estimated_run_time: number;
+            estimated_start_time_delta: number;
+            /** Format: uuid */
+            deployment_id: string | null;
+            deployment_version: string | null;
+            /** Format: uuid */
+            work_queue_id: string | null;
+            work_queue_name: string | null;
+            /** Format: uuid */
+            work_pool_id: string | null;
+            work_pool_name: string | null;
+            flow_version: string | null;
+            parameters: {
+                [key: string]: unknown;
+            };
+            idempotency_key: string | null;
+            context: {
+                [key: string]: unknown;
+            };
+            empirical_policy: components["schemas"]["FlowRunPolicy"];
+            tags: string[];
+            /** Format: uuid */
+            parent_task_run_id: string | null;
+            auto_scheduled: boolean;
+            /** Format: uuid */
+            infrastructure_document_id: string | null;
+            infrastructure_pid: string | null;
+            created_by: components["schemas"]["CreatedBy"] | null;
+            job_variables: {
+                [key: string]: unknown;
+            } | null;
+        };
+        FlowRunWithoutPool: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            /** Format: uuid */
+            flow_id: string;
+            /** Format: uuid */
+            state_id: string | null;
+            state: components["schemas"]["State"] | null;
+            state_type: components["schemas"]["StateType"] | null;
+            state_name: string | null;
+            run_count: number;
+            /** Format: date-time */
+            expected_start_time: string | null;
+            /** Format: date-time */
+            next_scheduled_start_time: string | null;
+            /** Format: date-time */
+            start_time: string | null;
+            /** Format: date-time */
+            end_time: string | null;
+            total_run_time: number;
+            estimated_run_time: number;
+            estimated_start_time_delta: number;
+            /** Format: uuid */
+            deployment_id: string | null;
+            deployment_version: string | null;
+            /** Format: uuid */
+            work_queue_id: string | null;
+            work_queue_name: string | null;
+            flow_version: string | null;
+            parameters: {
+                [key: string]: unknown;
+            };
+            idempotency_key: string | null;
+            context: {
+                [key: string]: unknown;
+            };
+            empirical_policy: components["schemas"]["FlowRunPolicy"];
+            tags: string[];
+            /** Format: uuid */
+            parent_task_run_id: string | null;
+            auto_scheduled: boolean;
+            /** Format: uuid */
+            infrastructure_document_id: string | null;
+            infrastructure_pid: string | null;
+            created_by: components["schemas"]["CreatedBy"] | null;
+            job_variables: {
+                [key: string]: unknown;
+            } | null;
+        };
+        FlowRunCreate: {
+            /** Format: uuid */
+            flow_id: string;
+            name?: string | null;
+            flow_version?: string | null;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            context?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            parent_task_run_id?: string | null;
+            /** Format: uuid */
+            infrastructure_document_id?: string | null;
+            empirical_policy?: components["schemas"]["FlowRunPolicyInput"] | null;
+            tags?: string[];
+            idempotency_key?: string | null;
+            /** Format: uuid */
+            deployment_id?: string | null;
+            state?: components["schemas"]["StateCreate"] | null;
+        };
+        FlowRunUpdate: {
+            name?: string | null;
+            flow_version?: string | null;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            empirical_policy?: components["schemas"]["FlowRunPolicyInput"];
+            tags?: string[];
+            infrastructure_pid?: string | null;
+            job_variables?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        TaskRunPolicy: {
+            max_retries: number;
+            retry_delay_seconds: number;
+            retries: number | null;
+            retry_delay: number | number[] | null;
+            retry_jitter_factor: number | null;
+        };
+        TaskRunPolicyInput: {
+            max_retries?: number;
+            retry_delay_seconds?: number;
+            retries?: number | null;
+            retry_delay?: number | number[] | null;
+            retry_jitter_factor?: number | null;
+        };
+        TaskRunInput: {
+            /** @enum {unknown} */
+            input_type: "task_run";
+            /** Format: uuid */
+            id: string;
+        } | {
+            /** @enum {unknown} */
+            input_type: "parameter";
+            name: string;
+        } | {
+            /** @enum {unknown} */
+            input_type: "constant";
+            type: string;
+        };
+        TaskRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            /** Format: uuid */
+            flow_run_id: string | null;
+            task_key: string;
+            dynamic_key: string;
+            cache_key: string | null;
+            /** Format: date-time */
+            cache_expiration: string | null;
+            task_version: string | null;
+            empirical_policy: components["schemas"]["TaskRunPolicy"];
+            tags: string[];
+            task_inputs: {
+                [key: string]: components["schemas"]["TaskRunInput"][];
+            };
+            flow_run_run_count: number;
+            /** Format: uuid */
+            state_id: string | null;
+            state: components["schemas"]["State"] | null;
+            state_type: components["schemas"]["StateType"] | null;
+            state_name: string | null;
+            run_count: number;
+            /** Format: date-time */
+            expected_start_time: string | null;
+            /** Format: date-time */
+            next_scheduled_start_time: string | null;
+            /** Format: date-time */
+            start_time: string | null;
+            /** Format: date-time */
+            end_time: string | null;
+            total_run_time: number;
+            estimated_run_time: number;
+            estimated_start_time_delta: number;
+        };
+        TaskRunCreate: {
+            /** Format: uuid */
+            id?: string | null;
+            task_key: string;
+            dynamic_key: string;
+            /** Format: uuid */
+            flow_run_id?: string | null;
+            name?: string | null;
+            cache_key?: string | null;
+            /** Format: date-time */
+            cache_expiration?: string | null;
+            task_version?: string | null;
+            empirical_policy?: components["schemas"]["TaskRunPolicyInput"] | null;
+            tags?: string[];
+            task_inputs?: {
+                [key: string]: components["schemas"]["TaskRunInput"][];
+            };
+            state?: components["schemas"]["StateCreate"] | null;
+        };
+        TaskRunUpdate: {
+            name?: string | null;
+        };
+        IntervalSchedule: {
+            interval: number | string;
+            /** Format: date-time */
+            anchor_date?: string | null;
+            timezone?: string | null;
+        };
+        CronSchedule: {
+            cron: string;
+            timezone?: string | null;
+            day_or?: boolean | null;
+        };
+        RRuleSchedule: {
+            rrule: string;
+            timezone?: string | null;
+        };
+        ScheduleInput: components["schemas"]["IntervalSchedule"] | components["schemas"]["CronSchedule"] | components["schemas"]["RRuleSchedule"];
+        Schedule: {
+            interval: number;
+            /** Format: date-time */
+            anchor_date: string;
+            timezone: string | null;
+        } | {
+            cron: string;
+            timezone: string | null;
+            day_or: boolean;
+        } | {
+            rrule: string;
+            timezone: string | null;
+        };
+        DeploymentSchedule: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            /** Format: uuid */
+            deployment_id: string;
+            schedule: components["schemas"]["Schedule"];
+            active: boolean;
+            max_active_runs: number | null;
+            max_scheduled_runs: number | null;
+            catchup: boolean;
+        };
+        DeploymentScheduleCreate: {
+            schedule: components["schemas"]["ScheduleInput"];
+            active?: boolean | null;
+            max_active_runs?: number | null;
+            max_scheduled_runs?: number | null;
+            catchup?: boolean | null;
+        };
+        DeploymentScheduleUpdate: {
+            schedule?: components["schemas"]["ScheduleInput"];
+            active?: boolean | null;
+            max_active_runs?: number | null;
+            max_scheduled_runs?: number | null;
+            catchup?: boolean | null;
+        };
+        Deployment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            /** Format: uuid */
+            flow_id: string;
+            version: string | null;
+            description: string | null;
+            path: string | null;
+            entrypoint: string | null;
+            manifest_path: string | null;
+            pull_steps: {
+                [key: string]: unknown;
+            }[] | null;
+            paused: boolean;
+            is_schedule_active: boolean;
+            schedules: components["schemas"]["DeploymentSchedule"][];
+            schedule: components["schemas"]["Schedule"] | null;
+            infra_overrides: {
+                [key: string]: unknown;
+            };
+            parameters: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            parameter_openapi_schema: {
+                [key: string]: unknown;
+            } | null;
+            enforce_parameter_schema: boolean;
+            work_queue_name: string | null;
+            work_pool_name: string | null;
+            /** Format: date-time */
+            last_polled: string | null;
+            /** @enum {unknown} */
+            status: "READY" | "NOT_READY";
+            /** Format: uuid */
+            storage_document_id: string | null;
+            /** Format: uuid */
+            infrastructure_document_id: string | null;
+            created_by: components["schemas"]["CreatedBy"] | null;
+            updated_by: components["schemas"]["CreatedBy"] | null;
+        };
+        DeploymentCreate: {
+            name: string;
+            /** Format: uuid */
+            flow_id: string;
+            paused?: boolean | null;
+            is_schedule_active?: boolean | null;
+            schedules?: components["schemas"]["DeploymentScheduleCreate"][] | null;
+            schedule?: components["schemas"]["ScheduleInput"] | null;
+            enforce_parameter_schema?: boolean | null;
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            tags?: string[] | null;
+            manifest_path?: string | null;
+            work_queue_name?: string | null;
+            work_pool_name?: string | null;
+            /** Format: uuid */
+            storage_document_id?: string | null;
+            /** Format: uuid */
+            infrastructure_document_id?: string | null;
+            description?: string | null;
+            path?: string | null;
+            version?: string | null;
+            entrypoint?: string | null;
+            job_variables?: {
+                [key: string]: unknown;
+            } | null;
+            infra_overrides?: {
+                [key: string]: unknown;
+            } | null;
+            created_by?: components["schemas"]["CreatedBy"] | null;
+            updated_by?: components["schemas"]["CreatedBy"] | null;
+            parameter_openapi_schema?: {
+                [key: string]: unknown;
+            } | null;
+            pull_steps?: {
+                [key: string]: unknown;
+            }[] | null;
+        };
+        DeploymentUpdate: {
+            paused?: boolean | null;
+            is_schedule_active?: boolean | null;
+            schedules?: components["schemas"]["DeploymentScheduleCreate"][] | null;
+            schedule?: components["schemas"]["ScheduleInput"] | null;
+            enforce_parameter_schema?: boolean | null;
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            tags?: string[] | null;
+            manifest_path?: string | null;
+            work_queue_name?: string | null;
+            work_pool_name?: string | null;
+            /** Format: uuid */
+            storage_document_id?: string | null;
+            /** Format: uuid */
+            infrastructure_document_id?: string | null;
+            description?: string | null;
+            path?: string | null;
+            version?: string | null;
+            entrypoint?: string | null;
+            job_variables?: {
+                [key: string]: unknown;
+            } | null;
+            infra_overrides?: {
+                [key: string]: unknown;
+            } | null;
+            created_by?: components["schemas"]["CreatedBy"] | null;
+            updated_by?: components["schemas"]["CreatedBy"] | null;
+        };
+        DeploymentFlowRunCreate: {
+            state?: components["schemas"]["StateCreate"] | null;
+            name?: string | null;
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            enforce_parameter_schema?: boolean | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            infrastructure_document_id?: string | null;
+            empirical_policy?: components["schemas"]["FlowRunPolicyInput"] | null;
+            tags?: string[] | null;
+            idempotency_key?: string | null;
+            /** Format: uuid */
+            parent_task_run_id?: string | null;
+            work_queue_name?: string | null;
+            job_variables?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        GraphArtifact: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            key: string | null;
+            type: string | null;
+            is_latest: boolean;
+        };
+        GraphNode: {
+            /** @enum {unknown} */
+            kind: "flow-run" | "task-run";
+            /** Format: uuid */
+            id: string;
+            label: string;
+            state_type: components["schemas"]["StateType"] | null;
+            /** Format: date-time */
+            start_time: string;
+            /** Format: date-time */
+            end_time: string | null;
+            parents: {
+                /** Format: uuid */
+                id: string;
+            }[];
+            children: {
+                /** Format: uuid */
+                id: string;
+            }[];
+            artifacts: components["schemas"]["GraphArtifact"][];
+        };
+        Graph: {
+            /** Format: date-time */
+            start_time: string;
+            /** Format: date-time */
+            end_time: string | null;
+            root_node_ids: string[];
+            nodes: [
+                string,
+                components["schemas"]["GraphNode"]
+            ][];
+            artifacts: components["schemas"]["GraphArtifact"][];
+            states: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                timestamp: string;
+                type: components["schemas"]["StateType"];
+                name: string;
+            }[];
+        };
+        Flow: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            tags: string[];
+        };
+        FlowCreate: {
+            name: string;
+            tags?: string[];
+        };
+        FlowUpdate: {
+            tags?: string[];
+        };
+        HistoryResponse: {
+            /** Format: date-time */
+            interval_start: string;
+            /** Format: date-time */
+            interval_end: string;
+            states: {
+                state_type: components["schemas"]["StateType"];
+                state_name: string;
+                count_runs: number;
+                sum_estimated_run_time: number;
+                sum_estimated_lateness: number;
+            }[];
+        };
+        Log: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            level: number;
+            message: string;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: uuid */
+            flow_run_id: string | null;
+            /** Format: uuid */
+            task_run_id: string | null;
+        };
+        LogCreate: {
+            name: string;
+            level: number;
+            message: string;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: uuid */
+            flow_run_id?: string | null;
+            /** Format: uuid */
+            task_run_id?: string | null;
+        };
+        FlowRunNotificationPolicy: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            is_active: boolean;
+            state_names: string[];
+            tags: string[];
+            /** Format: uuid */
+            block_document_id: string;
+            message_template: string | null;
+        };
+        FlowRunNotificationPolicyCreate: {
+            is_active?: boolean;
+            state_names?: string[];
+            tags?: string[];
+            /** Format: uuid */
+            block_document_id: string;
+            message_template?: string | null;
+        };
+        FlowRunNotificationPolicyUpdate: {
+            is_active?: boolean | null;
+            state_names?: string[] | null;
+            tags?: string[] | null;
+            /** Format: uuid */
+            block_document_id?: string | null;
+            message_template?: string | null;
+        };
+        FlowRunNotificationPolicyFilter: {
+            is_active?: {
+                eq_?: boolean | null;
+            } | null;
+        };
+        NotificationTestResult: {
+            delivered: boolean;
+        };
+        StateCounts: {
+            SCHEDULED: number;
+            PENDING: number;
+            RUNNING: number;
+            COMPLETED: number;
+            FAILED: number;
+            CANCELLED: number;
+            CRASHED: number;
+            PAUSED: number;
+            CANCELLING: number;
+        };
+        CsrfToken: {
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            token: string;
+            client: string;
+            /** Format: date-time */
+            expiration: string;
+        };
+        UiSettings: {
+            api_url: string;
+            csrf_enabled: boolean;
+            flags: string[];
+        };
+        SavedSearchFilter: {
+            object: string;
+            property: string;
+            type: string;
+            operation: string;
+            value: unknown;
+        };
+        SavedSearch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            filters: components["schemas"]["SavedSearchFilter"][];
+        };
+        SavedSearchCreate: {
+            name: string;
+            filters?: components["schemas"]["SavedSearchFilter"][];
+        };
+        Variable: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            value: string;
+            tags: string[];
+        };
+        VariableCreate: {
+            name: string;
+            value: string;
+            tags?: string[] | null;
+        };
+        VariableUpdate: {
+            name?: string | null;
+            value?: string | null;
+            tags?: string[] | null;
+        };
+        VariableFilter: {
+            id?: {
+                any_?: string[] | null;
+            } | null;
+            name?: {
+                any_?: string[] | null;
+                like_?: string | null;
+            } | null;
+            value?: {
+                any_?: string[] | null;
+                like_?: string | null;
+            } | null;
+            tags?: {
+                all_?: string[] | null;
+                is_null_?: boolean | null;
+                operator?: "and_" | "or_";
+            } | null;
+            operator?: "and_" | "or_";
+        };
+        /** @enum {unknown} */
+        VariableSort: "CREATED_DESC" | "UPDATED_DESC" | "NAME_DESC" | "NAME_ASC";
+        WorkPool: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            description: string | null;
+            type: string;
+            base_job_template: {
+                [key: string]: unknown;
+            };
+            is_paused: boolean;
+            concurrency_limit: number | null;
+            status: ("READY" | "NOT_READY" | "PAUSED") | null;
+            /** Format: uuid */
+            default_queue_id: string | null;
+        };
+        WorkPoolCreate: {
+            name: string;
+            description?: string | null;
+            type?: string | null;
+            base_job_template?: {
+                [key: string]: unknown;
+            } | null;
+            is_paused?: boolean | null;
+            concurrency_limit?: number | null;
+        };
+        WorkPoolUpdate: {
+            description?: string | null;
+            is_paused?: boolean | null;
+            base_job_template?: {
+                [key: string]: unknown;
+            } | null;
+            concurrency_limit?: number | null;
+        };
+        WorkQueueFilterCriteria: {
+            tags?: string[] | null;
+            deployment_ids?: string[] | null;
+        };
+        WorkQueue: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            description: string;
+            is_paused: boolean;
+            concurrency_limit: number | null;
+            priority: number;
+            /** Format: uuid */
+            work_pool_id: string;
+            work_pool_name: string;
+            filter: components["schemas"]["WorkQueueFilterCriteria"] | null;
+            /** Format: date-time */
+            last_polled: string | null;
+            /** @enum {unknown} */
+            status: "READY" | "NOT_READY" | "PAUSED";
+        };
+        WorkQueueCreate: {
+            name: string;
+            description?: string | null;
+            is_paused?: boolean | null;
+            concurrency_limit?: number | null;
+            priority?: number | null;
+        };
+        WorkQueueUpdate: {
+            name?: string | null;
+            description?: string | null;
+            is_paused?: boolean | null;
+            concurrency_limit?: number | null;
+            priority?: number | null;
+            /** Format: date-time */
+            last_polled?: string | null;
+        };
+        Worker: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            /** Format: uuid */
+            work_pool_id: string;
+            /** Format: date-time */
+            last_heartbeat_time: string;
+            heartbeat_interval_seconds: number | null;
+            /** @enum {unknown} */
+            status: "ONLINE" | "OFFLINE";
+        };
+        WorkerHeartbeat: {
+            name: string;
+            heartbeat_interval_seconds?: number | null;
+        };
+        WorkerFilter: {
+            last_heartbeat_time?: {
+                /** Format: date-time */
+                before_?: string | null;
+                /** Format: date-time */
+                after_?: string | null;
+            } | null;
+            status?: {
+                any_?: ("ONLINE" | "OFFLINE")[] | null;
+                not_any_?: ("ONLINE" | "OFFLINE")[] | null;
+            } | null;
+            operator?: "and_" | "or_";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": boolean;
+                };
+            };
+        };
+    };
+    apiVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    hello: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    serverVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    readSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    uiSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiSettings"];
+                };
+            };
+        };
+    };
+    csrfToken: {
+        parameters: {
+            query: {
+                client: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsrfToken"];
+                };
+            };
+        };
+    };
+    createFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+        };
+    };
+    readFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+        };
+    };
+    deleteFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readFlowByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+        };
+    };
+    filterFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                    sort?: components["schemas"]["FlowSort"];
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"][];
+                };
+            };
+        };
+    };
+    countFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    createFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowRunCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"];
+                };
+            };
+        };
+    };
+    readFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"];
+                };
+            };
+        };
+    };
+    deleteFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowRunUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterFlowRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                    sort?: components["schemas"]["FlowRunSort"];
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"][];
+                };
+            };
+        };
+    };
+    countFlowRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    flowRunLateness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number | null;
+                };
+            };
+        };
+    };
+    setFlowRunState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    state: components["schemas"]["StateCreate"];
+                    force?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrchestrationResult"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrchestrationResult"];
+                };
+            };
+        };
+    };
+    resumeFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    run_input?: {
+                        [key: string]: unknown;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrchestrationResult"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrchestrationResult"];
+                };
+            };
+        };
+    };
+    flowRunGraphV2: {
+        parameters: {
+            query?: {
+                since?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graph"];
+                };
+            };
+        };
+    };
+    createTaskRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRunCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRun"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRun"];
+                };
+            };
+        };
+    };
+    readTaskRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRun"];
+                };
+            };
+        };
+    };
+    deleteTaskRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateTaskRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRunUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterTaskRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    sort?: components["schemas"]["TaskRunSort"];
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRun"][];
+                };
+            };
+        };
+    };
+    countTaskRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    setTaskRunState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    state: components["schemas"]["StateCreate"];
+                    force?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrchestrationResult"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrchestrationResult"];
+                };
+            };
+        };
+    };
+    readFlowRunStates: {
+        parameters: {
+            query: {
+                flow_run_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["State"][];
+                };
+            };
+        };
+    };
+    readFlowRunState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["State"];
+                };
+            };
+        };
+    };
+    readTaskRunStates: {
+        parameters: {
+            query: {
+                task_run_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["State"][];
+                };
+            };
+        };
+    };
+    readTaskRunState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["State"];
+                };
+            };
+        };
+    };
+    createLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogCreate"][];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    logs?: components["schemas"]["LogFilter"] | null;
+                    sort?: components["schemas"]["LogSort"];
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Log"][];
+                };
+            };
+        };
+    };
+    flowRunHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    history_start: string;
+                    /** Format: date-time */
+                    history_end: string;
+                    history_interval_seconds: number | string;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"][];
+                };
+            };
+        };
+    };
+    taskRunHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    history_start: string;
+                    /** Format: date-time */
+                    history_end: string;
+                    history_interval_seconds: number | string;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"][];
+                };
+            };
+        };
+    };
+    uiFlowRunHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                    sort?: components["schemas"]["FlowRunSort"];
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        state_type: components["schemas"]["StateType"] | null;
+                        /** Format: date-time */
+                        timestamp: string | null;
+                        duration: number;
+                        lateness: number;
+                    }[];
+                };
+            };
+        };
+    };
+    createConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcurrencyLimitCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrencyLimit"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrencyLimit"];
+                };
+            };
+        };
+    };
+    readConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrencyLimit"];
+                };
+            };
+        };
+    };
+    deleteConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readConcurrencyLimitByTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrencyLimit"];
+                };
+            };
+        };
+    };
+    deleteConcurrencyLimitByTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterConcurrencyLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrencyLimit"][];
+                };
+            };
+        };
+    };
+    resetConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slot_override?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+        };
+    };
+    readDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+        };
+    };
+    deleteDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readDeploymentByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_name: string;
+                deployment_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+        };
+    };
+    filterDeployments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                    sort?: components["schemas"]["FlowSort"];
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"][];
+                };
+            };
+        };
+    };
+    countDeployments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_pool_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    pauseDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setScheduleInactive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resumeDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setScheduleActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readDeploymentSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentSchedule"][];
+                };
+            };
+        };
+    };
+    createDeploymentSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentScheduleCreate"][];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentSchedule"][];
+                };
+            };
+        };
+    };
+    deleteDeploymentSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateDeploymentSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentScheduleUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createFlowRunFromDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentFlowRunCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"];
+                };
+            };
+        };
+    };
+    scheduleDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    start_time?: string | null;
+                    /** Format: date-time */
+                    end_time?: string | null;
+                    min_time?: (number | string) | null;
+                    min_runs?: number | null;
+                    max_runs?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getScheduledFlowRunsForDeployments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deployment_ids: string[];
+                    /** Format: date-time */
+                    scheduled_before?: string;
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"][];
+                };
+            };
+        };
+    };
+    createWorkPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkPoolCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPool"];
+                };
+            };
+        };
+    };
+    readWorkPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPool"];
+                };
+            };
+        };
+    };
+    deleteWorkPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateWorkPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkPoolUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterWorkPools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPool"][];
+                };
+            };
+        };
+    };
+    countWorkPools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    getScheduledFlowRunsForPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    work_queue_names?: string[] | null;
+                    /** Format: date-time */
+                    scheduled_before?: string | null;
+                    /** Format: date-time */
+                    scheduled_after?: string | null;
+                    limit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        work_pool_id: string;
+                        /** Format: uuid */
+                        work_queue_id: string;
+                        flow_run: components["schemas"]["FlowRunWithoutPool"];
+                    }[];
+                };
+            };
+        };
+    };
+    createWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkQueueCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"];
+                };
+            };
+        };
+    };
+    readWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"];
+                };
+            };
+        };
+    };
+    deleteWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkQueueUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterWorkQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    work_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"][];
+                };
+            };
+        };
+    };
+    workerHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkerHeartbeat"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterWorkers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workers?: components["schemas"]["WorkerFilter"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worker"][];
+                };
+            };
+        };
+    };
+    deleteWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariableCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variable"];
+                };
+            };
+        };
+    };
+    readVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variable"];
+                };
+            };
+        };
+    };
+    deleteVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariableUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readVariableByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variable"];
+                };
+            };
+        };
+    };
+    deleteVariableByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateVariableByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariableUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    variables?: components["schemas"]["VariableFilter"] | null;
+                    sort?: components["schemas"]["VariableSort"];
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variable"][];
+                };
+            };
+        };
+    };
+    countVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    variables?: components["schemas"]["VariableFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    upsertSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"];
+                };
+            };
+        };
+    };
+    readSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"];
+                };
+            };
+        };
+    };
+    deleteSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterSavedSearches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"][];
+                };
+            };
+        };
+    };
+    taskRunDashboardCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                    work_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completed: number;
+                        failed: number;
+                    }[];
+                };
+            };
+        };
+    };
+    taskRunCountsByState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        SCHEDULED: number;
+                        PENDING: number;
+                        RUNNING: number;
+                        COMPLETED: number;
+                        FAILED: number;
+                        CANCELLED: number;
+                        CRASHED: number;
+                        PAUSED: number;
+                        CANCELLING: number;
+                    };
+                };
+            };
+        };
+    };
+    validateSchemaValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schema: {
+                        [key: string]: unknown;
+                    };
+                    values: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: unknown[];
+                        valid: boolean;
+                    };
+                };
+            };
+        };
+    };
+    previewSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schedule: components["schemas"]["ScheduleInput"];
+                    /** Format: date-time */
+                    start?: string | null;
+                    count?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        timezone: string;
+                        dates: string[];
+                    };
+                };
+            };
+        };
+    };
+    readCollectionView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                view: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createBlockType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockType"];
+                };
+            };
+        };
+    };
+    readBlockType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockType"];
+                };
+            };
+        };
+    };
+    deleteBlockType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateBlockType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readBlockTypeBySlug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockType"];
+                };
+            };
+        };
+    };
+    filterBlockTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    block_types?: components["schemas"]["BlockTypeFilter"] | null;
+                    block_schemas?: components["schemas"]["BlockSchemaFilter"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockType"][];
+                };
+            };
+        };
+    };
+    readBlockDocumentsOfType: {
+        parameters: {
+            query?: {
+                include_secrets?: boolean;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDocument"][];
+                };
+            };
+        };
+    };
+    readBlockDocumentOfTypeByName: {
+        parameters: {
+            query?: {
+                include_secrets?: boolean;
+            };
+            header?: never;
+            path: {
+                slug: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDocument"];
+                };
+            };
+        };
+    };
+    installSystemBlockTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createBlockSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockSchemaCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockSchema"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockSchema"];
+                };
+            };
+        };
+    };
+    readBlockSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockSchema"];
+                };
+            };
+        };
+    };
+    deleteBlockSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readBlockSchemaByChecksum: {
+        parameters: {
+            query?: {
+                version?: string;
+            };
+            header?: never;
+            path: {
+                checksum: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockSchema"];
+                };
+            };
+        };
+    };
+    filterBlockSchemas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    block_schemas?: components["schemas"]["BlockSchemaFilter"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockSchema"][];
+                };
+            };
+        };
+    };
+    readBlockCapabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+        };
+    };
+    createBlockDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockDocumentCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDocument"];
+                };
+            };
+        };
+    };
+    readBlockDocument: {
+        parameters: {
+            query?: {
+                include_secrets?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDocument"];
+                };
+            };
+        };
+    };
+    deleteBlockDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateBlockDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockDocumentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterBlockDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    block_documents?: components["schemas"]["BlockDocumentFilter"] | null;
+                    block_types?: components["schemas"]["BlockTypeFilter"] | null;
+                    block_schemas?: components["schemas"]["BlockSchemaFilter"] | null;
+                    include_secrets?: boolean;
+                    sort?: components["schemas"]["BlockDocumentSort"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDocument"][];
+                };
+            };
+        };
+    };
+    countBlockDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    block_documents?: components["schemas"]["BlockDocumentFilter"] | null;
+                    block_types?: components["schemas"]["BlockTypeFilter"] | null;
+                    block_schemas?: components["schemas"]["BlockSchemaFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    createArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArtifactCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Artifact"];
+                };
+            };
+        };
+    };
+    readArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Artifact"];
+                };
+            };
+        };
+    };
+    deleteArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArtifactUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readLatestArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Artifact"];
+                };
+            };
+        };
+    };
+    filterArtifacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    artifacts?: components["schemas"]["ArtifactFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    sort?: components["schemas"]["ArtifactSort"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Artifact"][];
+                };
+            };
+        };
+    };
+    countArtifacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    artifacts?: components["schemas"]["ArtifactFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    filterLatestArtifacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    artifacts?: components["schemas"]["ArtifactCollectionFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    sort?: components["schemas"]["ArtifactCollectionSort"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactCollection"][];
+                };
+            };
+        };
+    };
+    countLatestArtifacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    artifacts?: components["schemas"]["ArtifactCollectionFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    createFlowRunNotificationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowRunNotificationPolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRunNotificationPolicy"];
+                };
+            };
+        };
+    };
+    readFlowRunNotificationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRunNotificationPolicy"];
+                };
+            };
+        };
+    };
+    deleteFlowRunNotificationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateFlowRunNotificationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowRunNotificationPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterFlowRunNotificationPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flow_run_notification_policy_filter?: components["schemas"]["FlowRunNotificationPolicyFilter"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRunNotificationPolicy"][];
+                };
+            };
+        };
+    };
+    testFlowRunNotificationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTestResult"];
+                };
+            };
+        };
+    };
+    uiFlowRunTaskRunCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flow_run_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["StateCounts"];
+                    };
+                };
+            };
+        };
+    };
+    countLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    logs?: components["schemas"]["LogFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    uiFlowRunStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { Ban, MoreHorizontal, Pause, Play, PlayCircle, RotateCcw, Trash2 } from 'lucide-react';
+import { cancelProposal, retryProposal, useDeleteFlowRun, useResumeFlowRun, useRunAgain, useSetFlowRunState, type FlowRun } from '../../api/flow-runs.ts';
+import { isActiveState } from '../../api/live.ts';
+import { Button } from '../ui/button.tsx';
+import { CopyButton } from '../ui/misc.tsx';
+import { MenuItem, Popover } from '../ui/popover.tsx';
+import { toast } from '../ui/toast.tsx';
+import { ConfirmDialog, StateDialog } from './state-dialog.tsx';
+
+/** Retry, cancel, pause/resume, change state, delete, run again, copy id. */
+export function FlowRunActions({ run }: { run: FlowRun }) {
+  const navigate = useNavigate();
+  const setState = useSetFlowRunState();
+  const resume = useResumeFlowRun();
+  const remove = useDeleteFlowRun();
+  const again = useRunAgain();
+  const [dialog, setDialog] = useState<'state' | 'delete' | 'cancel' | null>(null);
+  const active = isActiveState(run.state_type);
+  const propose = (state: Parameters<typeof setState.mutate>[0]['state'], done: string) =>
+    setState.mutate(
+      { id: run.id, state },
+      {
+        onSuccess: (result) => {
+          if (result.status === 'ACCEPT' || result.state?.type === state.type || (result.status === 'REJECT' && result.state && result.state.id !== run.state_id)) toast(done);
+          else toast(`The server did not change the state: ${'reason' in result.details && result.details.reason ? result.details.reason : result.status}`, 'error');
+          setDialog(null);
+        },
+      },
+    );
+
+  return (
+    <>
+      {!active && (
+        <Button variant="primary" disabled={setState.isPending} onClick={() => propose(retryProposal, 'Retry scheduled.')}>
+          <RotateCcw aria-hidden="true" />
+          Retry
+        </Button>
+      )}
+      {active && run.state_type !== 'CANCELLING' && (
+        <Button onClick={() => setDialog('cancel')}>
+          <Ban aria-hidden="true" />
+          Cancel
+        </Button>
+      )}
+      {run.state_type === 'RUNNING' && (
+        <Button disabled={setState.isPending} onClick={() => propose({ type: 'PAUSED', message: 'Paused from the UI' }, 'Run paused.')}>
+          <Pause aria-hidden="true" />
+          Pause
+        </Button>
+      )}
+      {run.state_type === 'PAUSED' && (
+        <Button disabled={resume.isPending} onClick={() => resume.mutate(run.id, { onSuccess: (r) => toast(r.status === 'ACCEPT' ? 'Run resumed.' : `Not resumed: ${'reason' in r.details ? r.details.reason : r.status}`, r.status === 'ACCEPT' ? 'success' : 'error') })}>
+          <Play aria-hidden="true" />
+          Resume
+        </Button>
+      )}
+      <CopyButton value={run.id} />
+      <Popover label={<MoreHorizontal aria-hidden="true" />} buttonLabel="More actions" align="end">
+        {(close) => (
+          <div role="menu" aria-label="More actions">
+            <MenuItem
+              onSelect={() => {
+                close();
+                again.mutate(run, { onSuccess: (created) => (toast(`Started ${created.name}.`), void navigate({ to: '/runs/flow-run/$id', params: { id: created.id } })) });
+              }}
+            >
+              <PlayCircle aria-hidden="true" />
+              Run again with these parameters
+            </MenuItem>
+            <MenuItem onSelect={() => (close(), setDialog('state'))}>
+              <PlayCircle aria-hidden="true" />
+              Change state…
+            </MenuItem>
+            <MenuItem danger onSelect={() => (close(), setDialog('delete'))}>
+              <Trash2 aria-hidden="true" />
+              Delete…
+            </MenuItem>
+          </div>
+        )}
+      </Popover>
+      <ConfirmDialog open={dialog === 'cancel'} onClose={() => setDialog(null)} title="Cancel this run" confirmLabel="Cancel run" busy={setState.isPending} onConfirm={() => propose(cancelProposal, 'Cancellation requested.')}>
+        A scheduled run is cancelled at once; a running one is asked to stop and moves to Cancelled when its worker confirms.
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === 'delete'}
+        onClose={() => setDialog(null)}
+        title="Delete this run"
+        confirmLabel="Delete run"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate(run.id, { onSuccess: () => (toast(`Deleted ${run.name}.`), void navigate({ to: '/runs' })) })}
+      >
+        Delete {run.name} with its task runs and states? Its subflow runs stay. This cannot be undone.
+      </ConfirmDialog>
+      <StateDialog open={dialog === 'state'} onClose={() => setDialog(null)} busy={setState.isPending} onSubmit={(state) => propose(state, `State changed to ${state.type.toLowerCase()}.`)} />
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Search, Trash2 } from 'lucide-react';
+import { buildFlowCountQuery, buildFlowsQuery, useDeleteFlow, type Flow } from '../../api/flows.ts';
+import { buildFlowRunsQuery } from '../../api/flow-runs.ts';
+import { Button } from '../ui/button.tsx';
+import { Card } from '../ui/card.tsx';
+import { Input } from '../ui/form.tsx';
+import { TagList } from '../ui/misc.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { Skeleton } from '../ui/skeleton.tsx';
+import { StateBadge, stateColor } from '../ui/state-badge.tsx';
+import { EmptyState, ErrorState } from '../ui/states.tsx';
+import { Pagination, SkeletonRows, Table, td, th } from '../ui/table.tsx';
+import { DateTime, RelativeTime } from '../ui/time.tsx';
+import { toast } from '../ui/toast.tsx';
+import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
+
+const PAGE = 20;
+
+export function FlowsPage({ q, page, onChange }: { q: string; page: number; onChange: (next: { q?: string; page?: number }) => void }) {
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    if (text === q) return;
+    const t = setTimeout(() => onChange({ q: text || undefined, page: undefined }), 300);
+    return () => clearTimeout(t);
+  }, [text, q, onChange]);
+  const filter = q ? { flows: { name: { like_: q } } } : {};
+  const flows = useQuery(buildFlowsQuery({ ...filter, sort: 'NAME_ASC', limit: PAGE, offset: (page - 1) * PAGE }));
+  const count = useQuery(buildFlowCountQuery(filter));
+  const [deleting, setDeleting] = useState<Flow | null>(null);
+  const remove = useDeleteFlow();
+
+  return (
+    <>
+      <PageHeader title="Flows" description="Every flow that has run on this server, with its latest and next runs." badge={count.data !== undefined && <span className="text-fg-muted tabular-nums">{count.data.toLocaleString('en')}</span>} />
+      <div className="mb-3">
+        <label className="relative inline-block">
+          <span className="sr-only">Search flows</span>
+          <Search className="pointer-events-none absolute top-1.5 left-2 size-4 text-fg-muted" aria-hidden="true" />
+          <Input data-page-search value={text} onChange={(e) => setText(e.target.value)} placeholder="Search flows by name" className="w-64 pl-7" />
+        </label>
+      </div>
+      <Card>
+        {flows.isError ? (
+          <ErrorState error={flows.error} onRetry={() => void flows.refetch()} title="Could not load flows" />
+        ) : flows.data?.length === 0 ? (
+          <EmptyState title={q ? 'No flow matches' : 'No flows yet'}>{q ? 'Try another part of the name.' : 'A flow appears here the first time it runs: call a function decorated with @flow, or run a deployment.'}</EmptyState>
+        ) : (
+          <>
+            <Table
+              label="Flows"
+              head={
+                <>
+                  <th className={th}>Flow</th>
+                  <th className={th}>Last run</th>
+                  <th className={th}>Next run</th>
+                  <th className={th}>Deployments</th>
+                  <th className={th}>Activity</th>
+                  <th className={th}>Tags</th>
+                  <th className={th}>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </>
+              }
+            >
+              {flows.isPending ? <SkeletonRows columns={7} /> : flows.data.map((f) => <FlowRow key={f.id} flow={f} onDelete={() => setDeleting(f)} />)}
+            </Table>
+            <Pagination page={page} pageSize={PAGE} total={count.data} onPage={(p) => onChange({ q: q || undefined, page: p > 1 ? p : undefined })} noun="flows" />
+          </>
+        )}
+      </Card>
+      <ConfirmDialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete flow"
+        confirmLabel="Delete flow"
+        busy={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => (toast(`Deleted ${deleting.name}.`), setDeleting(null)) })}
+      >
+        Delete {deleting?.name} with all its runs and deployments? This cannot be undone.
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function FlowRow({ flow, onDelete }: { flow: Flow; onDelete: () => void }) {
+  // Two small requests per visible flow: its latest runs (last run + activity) and its next scheduled run.
+  const recent = useQuery(buildFlowRunsQuery({ flows: { id: { any_: [flow.id] } }, flow_runs: { start_time: { is_null_: false } }, sort: 'START_TIME_DESC', limit: 16 }));
+  const next = useQuery(buildFlowRunsQuery({ flows: { id: { any_: [flow.id] } }, flow_runs: { state: { type: { any_: ['SCHEDULED'] } } }, sort: 'NEXT_SCHEDULED_START_TIME_ASC', limit: 1 }));
+  const last = recent.data?.[0];
+  return (
+    <tr className="hover:bg-surface-hover/60">
+      <td className={td}>
+        <Link to="/flows/flow/$id" params={{ id: flow.id }} className="font-medium text-accent hover:underline">
+          {flow.name}
+        </Link>
+      </td>
+      <td className={td}>
+        {recent.isPending ? (
+          <Skeleton className="w-28" />
+        ) : last ? (
+          <span className="inline-flex items-center gap-2">
+            <StateBadge type={last.state_type} name={last.state_name} size="sm" />
+            <Link to="/runs/flow-run/$id" params={{ id: last.id }} className="hover:underline">
+              <RelativeTime value={last.start_time} />
+            </Link>
+          </span>
+        ) : (
+          <span className="text-fg-muted">never ran</span>
+        )}
+      </td>
+      <td className={td}>{next.isPending ? <Skeleton className="w-24" /> : next.data?.[0] ? <DateTime value={next.data[0].next_scheduled_start_time ?? next.data[0].expected_start_time} /> : <span className="text-fg-muted">none scheduled</span>}</td>
+      {/* Needs POST /deployments/count (issue 3/4). */}
+      <td className={td + ' text-fg-muted'}>—</td>
+      <td className={td}>
+        <span className="flex h-5 items-end gap-px" aria-label={`Last ${recent.data?.length ?? 0} runs`}>
+          {[...(recent.data ?? [])].reverse().map((r) => (
+            <span key={r.id} title={`${r.name}: ${r.state_name ?? ''}`} className="w-1.5 rounded-sm" style={{ height: `${Math.max(25, Math.min(100, 25 + Math.log10(1 + r.estimated_run_time) * 25))}%`, background: stateColor(r.state_type, r.state_name) }} />
+          ))}
+        </span>
+      </td>
+      <td className={td}>
+        <TagList tags={flow.tags} />
+      </td>
+      <td className={td + ' text-right'}>
+        <Button aria-label={`Delete ${flow.name}`} onClick={onDelete}>
+          <Trash2 aria-hidden="true" />
+        </Button>
+      </td>
+    </tr>
+  );
+}

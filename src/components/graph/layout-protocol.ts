@@ -1,0 +1,24 @@
+import type { Positions } from '../../lib/run-graph.ts';
+
+export const NODE_WIDTH = 184;
+export const NODE_HEIGHT = 34;
+
+/**
+ * elkjs lays out up to this many nodes; above it the own layered layout takes over.
+ * Measured (elkjs 0.12, layered, one core): 100 nodes 0.27 s, 500 nodes 0.57 s, 1,000 nodes
+ * 1.1 s, 2,000 nodes 3.0 s — past ~500 the graph would miss its 2 s first frame. The own
+ * layout does 50,000 nodes in about 0.15 s.
+ */
+export const ELK_MAX_NODES = 500;
+
+export interface LayoutRequest {
+  id: number;
+  nodes: { id: string; parents: string[]; start: number }[];
+}
+
+export interface LayoutResponse {
+  id: number;
+  positions: Positions;
+  engine: 'elk' | 'layered';
+  ms: number;
+}

@@ -1,0 +1,100 @@
+import { Bell, Blocks, Braces, Gauge, Package, Rocket, Server } from 'lucide-react';
+import { Link } from '@tanstack/react-router';
+import { PlannedPage } from './planned-page.tsx';
+
+const code = 'rounded bg-surface-hover px-1 font-mono text-xs';
+
+export function DeploymentsPage() {
+  return (
+    <PlannedPage title="Deployments" icon={Rocket} description="Flows packaged to run on a schedule or on demand, through a work pool." emptyTitle="No deployments on this server">
+      This page lists each deployment with its flow, schedules, work pool, status and recent runs, and starts runs with custom parameters. This server does not serve
+      deployments yet; meanwhile, runs started from code show up under <Link to="/runs" className="text-accent hover:underline">Runs</Link>.
+    </PlannedPage>
+  );
+}
+
+export function DeploymentPage({ id }: { id: string }) {
+  return (
+    <PlannedPage title="Deployment" breadcrumbs={[{ label: 'Deployments', to: '/deployments' }, { label: id }]} icon={Rocket} description={`Deployment ${id}`} emptyTitle="This deployment cannot be shown">
+      A deployment page shows its schedules, parameters, work pool, job variables and runs. This server does not serve deployments yet, so <span className={code}>{id}</span> cannot be
+      looked up. Its runs, if any, are listed under <Link to="/runs" className="text-accent hover:underline">Runs</Link>.
+    </PlannedPage>
+  );
+}
+
+export function WorkPoolsPage() {
+  return (
+    <PlannedPage title="Work Pools" icon={Server} description="Where deployments run: pools of workers polling for scheduled runs." emptyTitle="No work pools on this server">
+      This page lists each work pool with its type, status, queues, workers and late runs. This server does not serve work pools yet; a worker started with{' '}
+      <span className={code}>syntask worker start --pool &lt;name&gt;</span> will create its pool once it does.
+    </PlannedPage>
+  );
+}
+
+export function WorkPoolPage({ name }: { name: string }) {
+  return (
+    <PlannedPage title={name} breadcrumbs={[{ label: 'Work Pools', to: '/work-pools' }, { label: name }]} icon={Server} description="Work pool" emptyTitle="This work pool cannot be shown">
+      A work pool page shows its queues with their priorities and concurrency limits, its workers with their last heartbeat, and its runs. This server does not serve work pools
+      yet, so <span className={code}>{name}</span> cannot be looked up.
+    </PlannedPage>
+  );
+}
+
+export function BlocksPage() {
+  return (
+    <PlannedPage title="Blocks" icon={Blocks} description="Stored configuration and credentials that flows load by name." emptyTitle="No blocks on this server">
+      This page lists block documents (credentials, storage, notification targets) by type; the{' '}
+      <Link to="/blocks/catalog" className="text-accent hover:underline">catalog</Link> lists the block types to create them from. This server does not serve blocks yet.
+    </PlannedPage>
+  );
+}
+
+export function BlockCatalogPage() {
+  return (
+    <PlannedPage title="Block catalog" breadcrumbs={[{ label: 'Blocks', to: '/blocks' }, { label: 'Catalog' }]} icon={Blocks} description="Block types to create blocks from." emptyTitle="No block types on this server">
+      The catalog lists every block type with its description, capabilities and a form to create a block. This server does not serve block types yet.
+    </PlannedPage>
+  );
+}
+
+export function BlockPage({ id }: { id: string }) {
+  return (
+    <PlannedPage title="Block" breadcrumbs={[{ label: 'Blocks', to: '/blocks' }, { label: id }]} icon={Blocks} description={`Block ${id}`} emptyTitle="This block cannot be shown">
+      A block page shows its type, its values (secrets masked) and the blocks it references. This server does not serve blocks yet, so <span className={code}>{id}</span> cannot be
+      looked up.
+    </PlannedPage>
+  );
+}
+
+export function VariablesPage() {
+  return (
+    <PlannedPage title="Variables" icon={Braces} description="Named values that flows and deployment templates read at run time." emptyTitle="No variables on this server">
+      This page lists variables with their values and tags, and creates, edits and deletes them. This server does not serve variables yet.
+    </PlannedPage>
+  );
+}
+
+export function ConcurrencyPage() {
+  return (
+    <PlannedPage title="Concurrency" icon={Gauge} description="Limits on how many task runs with a tag run at once." emptyTitle="Concurrency limits are not shown here yet">
+      This page will list tag limits with their active slots and the task runs holding them, and create, reset and delete them. The server already enforces tag limits: create one
+      with <span className={code}>POST /api/concurrency_limits/</span>.
+    </PlannedPage>
+  );
+}
+
+export function ArtifactsPage() {
+  return (
+    <PlannedPage title="Artifacts" icon={Package} description="Tables, links, markdown and results that runs publish." emptyTitle="No artifacts on this server">
+      This page lists the latest artifact of each key with its type and the run that made it, and shows its history. This server does not serve artifacts yet.
+    </PlannedPage>
+  );
+}
+
+export function NotificationsPage() {
+  return (
+    <PlannedPage title="Notifications" icon={Bell} description="Messages sent when flow runs enter chosen states." emptyTitle="No notifications on this server">
+      This page lists notification policies (states, tags, the block that sends the message, the template) and lets you pause or edit them. This server does not serve them yet.
+    </PlannedPage>
+  );
+}

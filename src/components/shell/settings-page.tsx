@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { buildUiSettingsQuery, buildVersionQuery } from '../../api/server.ts';
+import { Card, CardHeader } from '../ui/card.tsx';
+import { KeyValue } from '../ui/misc.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
+import { TimeZonePicker } from './time-zone-picker.tsx';
+
+const FLAG_LABELS: Record<string, string> = {
+  log_search: 'Log text search and log counts',
+  flow_run_task_run_counts: 'Task-run counts for a page of runs in one request',
+  flow_run_stream: 'Live updates of a run (server-sent events)',
+};
+
+export function SettingsPage() {
+  const version = useQuery(buildVersionQuery());
+  const ui = useQuery(buildUiSettingsQuery());
+  return (
+    <>
+      <PageHeader title="Settings" description="Preferences of this browser and what this server offers." />
+      <div className="grid max-w-3xl gap-4">
+        <Card>
+          <CardHeader title="Display" />
+          <div className="px-4 py-3">
+            <KeyValue
+              items={[
+                ['Theme', <ThemeToggle />],
+                ['Time zone', <TimeZonePicker />],
+              ]}
+            />
+            <p className="mt-3 text-xs text-fg-muted">Stored in this browser only. Every time in the dashboard is shown in this zone, with the zone next to it.</p>
+          </div>
+        </Card>
+        <Card>
+          <CardHeader title="Server" />
+          <div className="px-4 py-3">
+            <KeyValue
+              items={[
+                ['Version', version.data],
+                ['API URL', ui.data?.api_url && <span className="font-mono text-xs">{ui.data.api_url}</span>],
+                ['CSRF protection', ui.data ? (ui.data.csrf_enabled ? 'on' : 'off') : undefined],
+                [
+                  'Extensions',
+                  ui.data && (ui.data.flags.length ? (
+                    <ul className="grid gap-0.5">
+                      {ui.data.flags.map((f) => (
+                        <li key={f}>
+                          {FLAG_LABELS[f] ?? f} <span className="font-mono text-xs text-fg-muted">({f})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    'none: the dashboard uses contract endpoints only'
+                  )),
+                ],
+              ]}
+            />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

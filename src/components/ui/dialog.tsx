@@ -1,0 +1,35 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { X } from 'lucide-react';
+
+/** A modal on the native <dialog>: focus trapping, Escape and the backdrop come with it. */
+export function Dialog({ open, onClose, title, children, footer }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={title}
+      onClose={onClose}
+      onCancel={onClose}
+      className="m-auto w-[28rem] max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface-raised p-0 text-fg shadow-xl backdrop:bg-black/40"
+    >
+      {open && (
+        <>
+          <header className="flex h-11 items-center justify-between border-b border-border px-4">
+            <h2 className="font-semibold">{title}</h2>
+            <button type="button" aria-label="Close" onClick={onClose} className="text-fg-muted hover:text-fg">
+              <X className="size-4" aria-hidden="true" />
+            </button>
+          </header>
+          <div className="px-4 py-4">{children}</div>
+          {footer && <footer className="flex justify-end gap-2 border-t border-border px-4 py-3">{footer}</footer>}
+        </>
+      )}
+    </dialog>
+  );
+}

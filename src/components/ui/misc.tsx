@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Check, Copy } from 'lucide-react';
+import { Button } from './button.tsx';
+
+export function TagList({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      {tags.map((t) => (
+        <span key={t} className="rounded border border-border bg-surface px-1.5 text-xs leading-5 text-fg-muted">
+          {t}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function CopyButton({ value, label = 'Copy id' }: { value: string; label?: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      // Clipboard unavailable (insecure context): select-and-copy fallback.
+      const input = document.createElement('textarea');
+      input.value = value;
+      document.body.append(input);
+      input.select();
+      document.execCommand('copy');
+      input.remove();
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <Button onClick={copy} aria-label={label} title={value}>
+      {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
+      {copied ? 'Copied' : label}
+    </Button>
+  );
+}
+
+/** Tabular count with thousands separators. */
+export const formatCount = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('en'));
+
+/** A definition list row layout used by details panels. */
+export function KeyValue({ items }: { items: [string, React.ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-x-4 gap-y-2">
+      {items.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-fg-muted">{k}</dt>
+          <dd className="min-w-0 break-words">{v ?? <span className="text-fg-muted">—</span>}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
