@@ -163,7 +163,7 @@ function Row({ run, flowName, hideFlow, selected, onToggle, counts }: { run: Flo
         <TaskRunCounts counts={counts} />
       </td>
       <td className={td}>
-        <TagList tags={run.tags} />
+        <TagList tags={run.tags} max={2} />
       </td>
     </tr>
   );

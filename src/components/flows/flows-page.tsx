@@ -123,7 +123,7 @@ function FlowRow({ flow, onDelete }: { flow: Flow; onDelete: () => void }) {
         </span>
       </td>
       <td className={td}>
-        <TagList tags={flow.tags} />
+        <TagList tags={flow.tags} max={2} />
       </td>
       <td className={td + ' text-right'}>
         <Button aria-label={`Delete ${flow.name}`} onClick={onDelete}>

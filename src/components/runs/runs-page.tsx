@@ -29,7 +29,7 @@ export function RunsPage({ search, onChange }: { search: RunsSearch; onChange: (
   return (
     <>
       <PageHeader title="Runs" description="Every flow run and task run on this server, filtered by time, state, flow and tags." />
-      <div className="grid gap-4">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
         <RunsFilters search={search} onChange={onChange} />
         {search.tab === 'flow-runs' && <HistoryCard search={search} filter={flowFilter} now={now} total={flowCount.data} />}
         <Card>

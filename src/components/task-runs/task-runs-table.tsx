@@ -133,7 +133,7 @@ function Row({ run, selectable, selected, onToggle }: { run: TaskRun; selectable
       </td>
       <td className={td + ' tabular-nums'}>{run.run_count}</td>
       <td className={td}>
-        <TagList tags={run.tags} />
+        <TagList tags={run.tags} max={2} />
       </td>
     </tr>
   );

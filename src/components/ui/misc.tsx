@@ -2,15 +2,25 @@ import { useState } from 'react';
 import { Check, Copy } from 'lucide-react';
 import { Button } from './button.tsx';
 
-export function TagList({ tags }: { tags: readonly string[] }) {
+const tagClass = 'rounded border border-border bg-surface px-1.5 text-xs leading-5 whitespace-nowrap text-fg-muted';
+
+/** Tags as chips; `max` (table cells) shows the first few and "+N" with the rest in a tooltip. */
+export function TagList({ tags, max }: { tags: readonly string[]; max?: number }) {
   if (tags.length === 0) return null;
+  const shown = max !== undefined && tags.length > max ? tags.slice(0, max) : tags;
+  const hidden = tags.slice(shown.length);
   return (
-    <span className="inline-flex flex-wrap gap-1">
-      {tags.map((t) => (
-        <span key={t} className="rounded border border-border bg-surface px-1.5 text-xs leading-5 text-fg-muted">
+    <span className={max === undefined ? 'inline-flex flex-wrap gap-1' : 'inline-flex gap-1'}>
+      {shown.map((t) => (
+        <span key={t} className={tagClass}>
           {t}
         </span>
       ))}
+      {hidden.length > 0 && (
+        <span className={tagClass} title={hidden.join(', ')} aria-label={`${hidden.length} more tags: ${hidden.join(', ')}`}>
+          +{hidden.length}
+        </span>
+      )}
     </span>
   );
 }

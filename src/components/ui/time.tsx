@@ -31,9 +31,11 @@ export function Duration({ seconds, className }: { seconds: number | null | unde
 }
 
 /** A run's duration: its estimated run time, ticking while it runs. */
-export function RunDuration({ run }: { run: { estimated_run_time: number; total_run_time: number; state_type: string | null; state?: { timestamp: string } | null } }) {
+export function RunDuration({ run }: { run: { estimated_run_time: number; total_run_time: number; state_type: string | null; start_time?: string | null; state?: { timestamp: string } | null } }) {
   const running = run.state_type === 'RUNNING';
   const now = useNow(running ? 1000 : 60_000);
+  // A run that never started has no duration yet (not "0s").
+  if (!running && !run.start_time && run.total_run_time === 0) return <span className="text-fg-muted">—</span>;
   const seconds = running && run.state ? run.total_run_time + Math.max(0, (now - Date.parse(run.state.timestamp)) / 1000) : run.estimated_run_time;
   return <Duration seconds={seconds} />;
 }
