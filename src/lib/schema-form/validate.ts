@@ -198,7 +198,7 @@ export function messageFor(error: ErrorObject): string {
 
 /**
  * Keeps the errors a user can act on. Inside a failed union, the member that fails with
- * the fewest errors (a mere type mismatch does not count as trying) is what was meant: its
+ * the fewest errors (one of another type altogether does not count) is what was meant: its
  * errors are reported, the union's own error is not; when no member stands out, only the
  * union's error remains. Wrapper keywords (`allOf`, `$ref`, `if`) add nothing.
  */
@@ -215,8 +215,8 @@ export function actionableErrors(errors: ErrorObject[]): ErrorObject[] {
       const branch = e.schemaPath.slice(union.schemaPath.length + 1).split('/')[0];
       byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
     }
-    const typeOnly = (list: ErrorObject[]) => list.every((e) => e.keyword === 'type' && e.instancePath === union.instancePath);
-    const tried = [...byBranch.values()].filter((l) => !typeOnly(l)).sort((a, b) => a.length - b.length);
+    const wrongType = (list: ErrorObject[]) => list.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath);
+    const tried = [...byBranch.values()].filter((l) => !wrongType(l)).sort((a, b) => a.length - b.length);
     if (tried.length > 0 && (tried.length === 1 || tried[0].length < tried[1].length)) {
       dropped.add(union);
       for (const e of inside) if (!tried[0].includes(e)) dropped.add(e);

@@ -29,7 +29,9 @@ export function UnionWidget({ model, value, onChange, pointer, id, label, requir
     if (index === current) return;
     stash.current.set(current, value);
     setChosen(index);
-    onChange(stash.current.has(index) ? stash.current.get(index) : defaultFor(root, memberModels[index], required));
+    // A member chosen for the first time starts from the union's default if it is one of its values, else its own.
+    const fromUnion = model.default && detectMember(root, members, model.default.value) === index ? model.default.value : undefined;
+    onChange(stash.current.has(index) ? stash.current.get(index) : (fromUnion ?? defaultFor(root, memberModels[index], true)));
   };
 
   return (
