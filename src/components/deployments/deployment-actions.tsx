@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Pencil, Play, Rocket, SlidersHorizontal, Trash2 } from 'lucide-react';
+import { useCreateDeploymentRun, useDeleteDeployments, type Deployment } from '../../api/deployments.ts';
+import { missingRequired } from '../../lib/schema-form/defaults.ts';
+import { buttonClassName } from '../ui/button.tsx';
+import { Button } from '../ui/button.tsx';
+import { CopyButton } from '../ui/misc.tsx';
+import { MenuItem, Popover } from '../ui/popover.tsx';
+import { toast } from '../ui/toast.tsx';
+import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
+import { PausedSwitch } from './paused-switch.tsx';
+
+/**
+ * Run ▾ (quick run with the defaults, or the custom-run form), pause, edit, delete. A quick
+ * run whose required parameters have no value opens the form instead.
+ */
+export function DeploymentActions({ deployment: d, flowName }: { deployment: Deployment; flowName?: string }) {
+  const navigate = useNavigate();
+  const run = useCreateDeploymentRun();
+  const remove = useDeleteDeployments();
+  const [confirm, setConfirm] = useState(false);
+  const quickRun = () => {
+    const schema = d.parameter_openapi_schema as Record<string, unknown> | null;
+    const missing = schema ? missingRequired(schema, d.parameters) : [];
+    if (missing.length) {
+      toast(`${missing.join(', ')} need${missing.length === 1 ? 's' : ''} a value: fill in the form to start the run.`, 'error');
+      void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } });
+      return;
+    }
+    run.mutate({ id: d.id, body: {} }, { onSuccess: (created) => (toast(`Started ${created.name}.`), void navigate({ to: '/runs/flow-run/$id', params: { id: created.id } })) });
+  };
+  return (
+    <>
+      <Popover label={<><Play aria-hidden="true" />Run</>} buttonLabel="Run" className={buttonClassName('primary')} align="end">
+        {(close) => (
+          <div role="menu" aria-label="Run">
+            <MenuItem disabled={run.isPending} onSelect={() => (close(), quickRun())}>
+              <Rocket aria-hidden="true" />
+              Quick run
+              <span className="ml-auto text-xs text-fg-muted">default parameters</span>
+            </MenuItem>
+            <MenuItem onSelect={() => (close(), void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } }))}>
+              <SlidersHorizontal aria-hidden="true" />
+              Custom run…
+            </MenuItem>
+          </div>
+        )}
+      </Popover>
+      <PausedSwitch deployment={d} />
+      <Link to="/deployments/deployment/$id/edit" params={{ id: d.id }} className={buttonClassName()}>
+        <Pencil aria-hidden="true" />
+        Edit
+      </Link>
+      <CopyButton value={d.id} />
+      <Button aria-label="Delete deployment" onClick={() => setConfirm(true)}>
+        <Trash2 aria-hidden="true" />
+        Delete
+      </Button>
+      <ConfirmDialog
+        open={confirm}
+        onClose={() => setConfirm(false)}
+        title="Delete deployment"
+        confirmLabel="Delete deployment"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate([d.id], { onSuccess: () => (toast(`Deleted ${d.name}.`), void navigate({ to: '/deployments' })) })}
+      >
+        Delete {flowName ? `${flowName}/` : ''}
+        {d.name}? Its scheduled runs are deleted too; past runs stay. This cannot be undone.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { buildDeploymentDetailQuery } from '../api/deployments.ts';
+import { DeploymentEditPage } from '../components/deployments/deployment-edit-page.tsx';
+
+export const Route = createFileRoute('/deployments/deployment/$id/edit')({
+  loader: ({ context: { queryClient }, params }) => {
+    void queryClient.prefetchQuery(buildDeploymentDetailQuery(params.id));
+  },
+  component: function DeploymentEditRoute() {
+    const { id } = Route.useParams();
+    return <DeploymentEditPage key={id} id={id} />;
+  },
+});
