@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Pencil, Play, Rocket, SlidersHorizontal, Trash2 } from 'lucide-react';
+import { ChevronDown, Pencil, Play, Rocket, SlidersHorizontal, Trash2 } from 'lucide-react';
 import { useCreateDeploymentRun, useDeleteDeployments, type Deployment } from '../../api/deployments.ts';
 import { missingRequired } from '../../lib/schema-form/defaults.ts';
 import { buttonClassName } from '../ui/button.tsx';
 import { Button } from '../ui/button.tsx';
 import { CopyButton } from '../ui/misc.tsx';
-import { MenuItem, Popover } from '../ui/popover.tsx';
+import { MenuItem } from '../ui/popover.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
 import { PausedSwitch } from './paused-switch.tsx';
@@ -32,21 +32,7 @@ export function DeploymentActions({ deployment: d, flowName }: { deployment: Dep
   };
   return (
     <>
-      <Popover label={<><Play aria-hidden="true" />Run</>} buttonLabel="Run" className={buttonClassName('primary')} align="end">
-        {(close) => (
-          <div role="menu" aria-label="Run">
-            <MenuItem disabled={run.isPending} onSelect={() => (close(), quickRun())}>
-              <Rocket aria-hidden="true" />
-              Quick run
-              <span className="ml-auto text-xs text-fg-muted">default parameters</span>
-            </MenuItem>
-            <MenuItem onSelect={() => (close(), void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } }))}>
-              <SlidersHorizontal aria-hidden="true" />
-              Custom run…
-            </MenuItem>
-          </div>
-        )}
-      </Popover>
+      <RunMenu busy={run.isPending} onQuick={quickRun} onCustom={() => void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } })} />
       <PausedSwitch deployment={d} />
       <Link to="/deployments/deployment/$id/edit" params={{ id: d.id }} className={buttonClassName()}>
         <Pencil aria-hidden="true" />
@@ -69,5 +55,48 @@ export function DeploymentActions({ deployment: d, flowName }: { deployment: Dep
         {d.name}? Its scheduled runs are deleted too; past runs stay. This cannot be undone.
       </ConfirmDialog>
     </>
+  );
+}
+
+/** The primary "Run ▾" button and its menu; closes on Escape or a click outside. */
+function RunMenu({ busy, onQuick, onCustom }: { busy: boolean; onQuick: () => void; onCustom: () => void }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && setOpen(false);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  const pick = (action: () => void) => {
+    setOpen(false);
+    action();
+  };
+  return (
+    <div ref={ref} className="relative">
+      <Button variant="primary" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)}>
+        <Play aria-hidden="true" />
+        {busy ? 'Starting…' : 'Run'}
+        <ChevronDown aria-hidden="true" />
+      </Button>
+      {open && (
+        <div role="menu" aria-label="Run" className="absolute top-full right-0 z-30 mt-1 min-w-64 rounded-md border border-border bg-surface-raised p-1 shadow-lg">
+          <MenuItem onSelect={() => pick(onQuick)}>
+            <Rocket aria-hidden="true" />
+            Quick run
+            <span className="ml-auto text-xs text-fg-muted">with the defaults</span>
+          </MenuItem>
+          <MenuItem onSelect={() => pick(onCustom)}>
+            <SlidersHorizontal aria-hidden="true" />
+            Custom run…
+          </MenuItem>
+        </div>
+      )}
+    </div>
   );
 }

@@ -106,7 +106,7 @@ function Loaded({ deployment: d, search, onSearch }: { deployment: Deployment; s
           ]}
         />
         <div role="tabpanel" aria-label={tab}>
-          {tab === 'runs' && <FlowRunsTable filter={runsFilter} sort="START_TIME_DESC" page={page} pageSize={25} onPage={setPage} hideFlow empty={<NoFlowRuns filtered={false} />} />}
+          {tab === 'runs' && <FlowRunsTable filter={runsFilter} sort="START_TIME_DESC" page={page} pageSize={25} onPage={setPage} hideFlow hideDeployment empty={<NoFlowRuns filtered={false} />} />}
           {tab === 'upcoming' && (
             <FlowRunsTable
               filter={upcomingFilter}
@@ -115,6 +115,7 @@ function Loaded({ deployment: d, search, onSearch }: { deployment: Deployment; s
               pageSize={25}
               onPage={setPage}
               hideFlow
+              hideDeployment
               label="Upcoming runs"
               empty={<EmptyState title="No upcoming runs">{d.paused ? 'The deployment is paused.' : d.schedules.some((s) => s.active) ? 'The scheduler creates the next runs within a minute.' : 'Add an active schedule, or start a run from Run ▾.'}</EmptyState>}
             />

@@ -130,7 +130,7 @@ export function ScheduleEditor({ existing, busy, error, onSave, onCancel }: { ex
       {kind === 'rrule' && (
         <div className="grid gap-2">
           <div className="flex items-center gap-2">
-            <Button aria-pressed={!rawMode} disabled={!rruleParts && rawMode && parseRRule(raw) === null} onClick={() => {
+            <Button aria-pressed={!rawMode} variant={rawMode ? 'secondary' : 'primary'} disabled={!rruleParts && rawMode && parseRRule(raw) === null} onClick={() => {
               const parsed = parseRRule(raw);
               if (parsed) {
                 setRRuleParts(parsed);
@@ -139,7 +139,7 @@ export function ScheduleEditor({ existing, busy, error, onSave, onCancel }: { ex
             }}>
               Builder
             </Button>
-            <Button aria-pressed={rawMode} onClick={() => setRawMode(true)}>
+            <Button aria-pressed={rawMode} variant={rawMode ? 'primary' : 'secondary'} onClick={() => setRawMode(true)}>
               Raw RRULE
             </Button>
             {rawMode && parseRRule(raw) === null && <span className="text-xs text-fg-muted">This rule uses more than the builder offers; edit it as text.</span>}

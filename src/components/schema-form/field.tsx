@@ -57,10 +57,12 @@ export interface FieldProps {
   model?: FieldModel;
   /** Rendered without its own label row (the root object, a union member under its picker). */
   bare?: boolean;
+  /** An item of a list or tuple: a small position label, no required marker. */
+  item?: boolean;
 }
 
 /** One value of the form: label, required marker, description, default and examples, the widget, its errors. */
-export function Field({ schema, name, value, onChange, pointer, required, model: given, bare }: FieldProps) {
+export function Field({ schema, name, value, onChange, pointer, required, model: given, bare, item }: FieldProps) {
   const { root, errors, idPrefix } = useFormContext();
   const model = useMemo(() => given ?? describeField(root, schema), [given, root, schema]);
   const [jsonMode, setJsonMode] = useState(false);
@@ -93,16 +95,16 @@ export function Field({ schema, name, value, onChange, pointer, required, model:
   return (
     <div data-field={pointer} data-widget={model.kind} data-nullable={model.nullable || undefined} className={clsx('grid gap-1', container && 'min-w-0')}>
       <div className="flex items-baseline gap-2">
-        <label htmlFor={id} className="font-medium break-words">
-          {label}
-          {required && (
+        <label htmlFor={id} className={item ? 'text-xs text-fg-muted' : 'font-medium break-words'}>
+          {item ? name : label}
+          {required && !item && (
             <span className="ml-0.5 text-danger" aria-hidden="true">
               *
             </span>
           )}
-          {required && <span className="sr-only"> (required)</span>}
+          {required && !item && <span className="sr-only"> (required)</span>}
         </label>
-        {label !== name && <span className="font-mono text-xs text-fg-muted">{name}</span>}
+        {label !== name && !item && <span className="font-mono text-xs text-fg-muted">{name}</span>}
         {canToggle && (
           <button type="button" onClick={toggleJson} disabled={jsonMode && jsonProblem !== null} aria-pressed={jsonMode} aria-label={jsonMode ? `Edit ${label} in the form` : `Edit ${label} as JSON`} title={jsonMode ? 'Back to the form' : 'Edit as JSON'} className="ml-auto inline-flex items-center gap-1 rounded px-1 text-xs text-fg-muted hover:bg-surface-hover hover:text-fg disabled:opacity-50">
             {jsonMode ? <ListChecks className="size-3.5" aria-hidden="true" /> : <Braces className="size-3.5" aria-hidden="true" />}

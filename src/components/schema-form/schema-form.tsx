@@ -60,7 +60,7 @@ export function SchemaForm({ schema, value, onChange, errors = {}, onDraftIssues
 
   return (
     <FormContext.Provider value={context}>
-      <div role="group" aria-label={label} className="grid gap-4" data-schema-form>
+      <div role="group" aria-label={label} className="grid max-w-4xl gap-4" data-schema-form>
         <div className="flex items-center justify-end gap-2">
           {mode === 'json' && jsonProblem && <span className="text-xs text-fg-muted">Fix the JSON to go back to the form.</span>}
           <div role="group" aria-label="Editing mode" className="inline-flex overflow-hidden rounded-md border border-border-strong text-xs">

@@ -7,7 +7,7 @@ export function TagList({ tags }: { tags: readonly string[] }) {
   return (
     <span className="inline-flex flex-wrap gap-1">
       {tags.map((t) => (
-        <span key={t} className="rounded border border-border bg-surface px-1.5 text-xs leading-5 text-fg-muted">
+        <span key={t} className="rounded border border-border bg-surface px-1.5 text-xs leading-5 whitespace-nowrap text-fg-muted">
           {t}
         </span>
       ))}

@@ -129,7 +129,7 @@ export function ArrayWidget({ model, value, onChange, pointer, id, label }: Widg
         {list.map((item, i) => (
           <li key={keys.keys[i]} className="flex items-start gap-2 rounded-md border border-border p-2">
             <div className="min-w-0 flex-1">
-              <Field schema={itemSchema} model={itemModel} name={`Item ${i + 1}`} pointer={child(pointer, i)} required value={item} onChange={(next) => update(list.map((v, j) => (j === i ? next : v)))} />
+              <Field schema={itemSchema} model={itemModel} name={`Item ${i + 1}`} item pointer={child(pointer, i)} required value={item} onChange={(next) => update(list.map((v, j) => (j === i ? next : v)))} />
             </div>
             <div className="flex shrink-0 gap-1">
               <Button
@@ -203,7 +203,7 @@ export function TupleWidget({ model, value, onChange, pointer }: WidgetProps) {
     <ol className="grid gap-2 rounded-md border border-border p-2">
       {items.map((schema, i) => (
         <li key={i}>
-          <Field schema={schema} name={`Position ${i + 1}`} pointer={child(pointer, i)} required value={list[i]} onChange={(next) => set(i, next)} />
+          <Field schema={schema} name={`Position ${i + 1}`} item pointer={child(pointer, i)} required value={list[i]} onChange={(next) => set(i, next)} />
         </li>
       ))}
       {list.length > items.length && <li className="text-xs text-fg-muted">Extra items kept: {JSON.stringify(list.slice(items.length))}</li>}

@@ -46,7 +46,8 @@ export function UnionWidget({ model, value, onChange, pointer, id, label, requir
           ))}
         </Select>
       </label>
-      <Field key={current} schema={members[current]} model={memberModels[current]} name={label} pointer={pointer} required={required} value={value} onChange={onChange} bare />
+      {/* Choosing a constant member is choosing its value: no separate "include" switch. */}
+      <Field key={current} schema={members[current]} model={memberModels[current]} name={label} pointer={pointer} required={required || memberModels[current]?.kind === 'const'} value={value} onChange={onChange} bare />
       <span id={id} hidden />
     </div>
   );
