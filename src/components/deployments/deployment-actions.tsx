@@ -6,7 +6,6 @@ import { missingRequired } from '../../lib/schema-form/defaults.ts';
 import { buttonClassName } from '../ui/button.tsx';
 import { Button } from '../ui/button.tsx';
 import { CopyButton } from '../ui/misc.tsx';
-import { MenuItem } from '../ui/popover.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
 import { PausedSwitch } from './paused-switch.tsx';
@@ -58,6 +57,8 @@ export function DeploymentActions({ deployment: d, flowName }: { deployment: Dep
   );
 }
 
+const ITEM = 'flex h-7 w-full items-center gap-2 rounded px-2 text-left hover:bg-surface-hover [&_svg]:size-3.5';
+
 /** The primary "Run ▾" button and its menu; closes on Escape or a click outside. */
 function RunMenu({ busy, onQuick, onCustom }: { busy: boolean; onQuick: () => void; onCustom: () => void }) {
   const [open, setOpen] = useState(false);
@@ -86,15 +87,15 @@ function RunMenu({ busy, onQuick, onCustom }: { busy: boolean; onQuick: () => vo
       </Button>
       {open && (
         <div role="menu" aria-label="Run" className="absolute top-full right-0 z-30 mt-1 min-w-64 rounded-md border border-border bg-surface-raised p-1 shadow-lg">
-          <MenuItem onSelect={() => pick(onQuick)}>
+          <button type="button" role="menuitem" className={ITEM} onClick={() => pick(onQuick)}>
             <Rocket aria-hidden="true" />
             Quick run
             <span className="ml-auto text-xs text-fg-muted">with the defaults</span>
-          </MenuItem>
-          <MenuItem onSelect={() => pick(onCustom)}>
+          </button>
+          <button type="button" role="menuitem" className={ITEM} onClick={() => pick(onCustom)}>
             <SlidersHorizontal aria-hidden="true" />
             Custom run…
-          </MenuItem>
+          </button>
         </div>
       )}
     </div>

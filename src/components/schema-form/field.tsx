@@ -42,6 +42,9 @@ export const WIDGETS: Record<WidgetKind, ComponentType<WidgetProps>> = {
   unsupported: UnsupportedWidget,
 };
 
+/** Kinds whose widget is several controls (a group), not one labelled control. */
+const CONTAINERS = new Set<WidgetKind>(['object', 'array', 'tuple', 'dict', 'union', 'multi-select']);
+
 /** Kinds whose widget is already raw JSON: no separate JSON mode. */
 const RAW = new Set<WidgetKind>(['json', 'unsupported']);
 
@@ -91,11 +94,19 @@ export function Field({ schema, name, value, onChange, pointer, required, model:
       </div>
     );
   }
-  const container = model.kind === 'object' || model.kind === 'array' || model.kind === 'tuple' || model.kind === 'dict' || model.kind === 'union';
+  // Groups of controls are named by their heading; single controls by a <label>.
+  const container = CONTAINERS.has(model.kind) && !jsonMode;
+  const LabelTag = container ? 'span' : 'label';
   return (
-    <div data-field={pointer} data-widget={model.kind} data-nullable={model.nullable || undefined} className={clsx('grid gap-1', container && 'min-w-0')}>
+    <div
+      data-field={pointer}
+      data-widget={model.kind}
+      data-nullable={model.nullable || undefined}
+      className={clsx('grid min-w-0 gap-1')}
+      {...(container ? { role: 'group', 'aria-labelledby': `${id}-label` } : {})}
+    >
       <div className="flex items-baseline gap-2">
-        <label htmlFor={id} className={item ? 'text-xs text-fg-muted' : 'font-medium break-words'}>
+        <LabelTag id={`${id}-label`} htmlFor={container ? undefined : id} className={item ? 'text-xs text-fg-muted' : 'font-medium break-words'}>
           {item ? name : label}
           {required && !item && (
             <span className="ml-0.5 text-danger" aria-hidden="true">
@@ -103,7 +114,7 @@ export function Field({ schema, name, value, onChange, pointer, required, model:
             </span>
           )}
           {required && !item && <span className="sr-only"> (required)</span>}
-        </label>
+        </LabelTag>
         {label !== name && !item && <span className="font-mono text-xs text-fg-muted">{name}</span>}
         {canToggle && (
           <button type="button" onClick={toggleJson} disabled={jsonMode && jsonProblem !== null} aria-pressed={jsonMode} aria-label={jsonMode ? `Edit ${label} in the form` : `Edit ${label} as JSON`} title={jsonMode ? 'Back to the form' : 'Edit as JSON'} className="ml-auto inline-flex items-center gap-1 rounded px-1 text-xs text-fg-muted hover:bg-surface-hover hover:text-fg disabled:opacity-50">

@@ -82,6 +82,14 @@ describe('unions and nullable', () => {
     click(none);
     expect(latest.value).toEqual({ note: 'hello' });
   });
+
+  it('turning "no value" off when the default is null leaves the field unset, ready to type', () => {
+    const c = mount(schema, { note: null });
+    click(field(c, '/note').querySelector('input[aria-label$="no value (null)"]'));
+    expect(latest.value).toEqual({});
+    change(input(field(c, '/note')), 'typed');
+    expect(latest.value).toEqual({ note: 'typed' });
+  });
 });
 
 describe('JSON modes', () => {

@@ -171,7 +171,7 @@ export function ArrayWidget({ model, value, onChange, pointer, id, label }: Widg
         ))}
       </ol>
       <div>
-        <Button id={list.length ? id : undefined} disabled={list.length >= max} onClick={() => update([...list, defaultFor(root, itemModel, true) ?? emptyOf(itemModel.kind)])}>
+        <Button disabled={list.length >= max} onClick={() => update([...list, defaultFor(root, itemModel, true) ?? emptyOf(itemModel.kind)])}>
           <Plus aria-hidden="true" />
           Add item to {label}
         </Button>
@@ -264,7 +264,7 @@ export function DictWidget({ model, value, onChange, pointer, id, label }: Widge
         </div>
       ))}
       <div>
-        <Button id={rows.length ? id : undefined} onClick={() => setRows([...rows, { id: nextId.current++, key: '', value: defaultFor(root, valueModel, true) }])}>
+        <Button onClick={() => setRows([...rows, { id: nextId.current++, key: '', value: defaultFor(root, valueModel, true) }])}>
           <Plus aria-hidden="true" />
           Add entry to {label}
         </Button>

@@ -104,7 +104,11 @@ export function NullableWidget(props: WidgetProps) {
             if (e.target.checked) {
               before.current = value;
               onChange(null);
-            } else onChange(before.current ?? defaultFor(root, inner, required));
+            } else {
+              // Back to the value typed before, else a non-null default, else unset (to be filled in).
+              const fallback = defaultFor(root, inner, required);
+              onChange(before.current ?? (fallback === null ? undefined : fallback));
+            }
           }}
         />
         No value (null)
