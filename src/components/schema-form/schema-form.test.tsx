@@ -74,6 +74,18 @@ describe('unions and nullable', () => {
     expect(input(field(c, '/limit')).value).toBe('40');
   });
 
+  it('an unset optional union shows no member until one is chosen, then keeps it while empty', () => {
+    const c = mount({ type: 'object', properties: { limit: { title: 'Row limit', anyOf: [{ type: 'integer' }, { type: 'string', const: 'all' }] } } });
+    const picker = field(c, '/limit').querySelector('select') as HTMLSelectElement;
+    expect(picker.value).toBe('');
+    expect(picker.options[0].textContent).toBe('— not set —');
+    expect(field(c, '/limit').querySelector('input')).toBeNull();
+    change(picker, '0');
+    expect(latest.value).toEqual({});
+    change(input(field(c, '/limit')), '9');
+    expect(latest.value).toEqual({ limit: 9 });
+  });
+
   it('an explicit "no value" sets null and brings the typed value back when turned off', () => {
     const c = mount(schema, { note: 'hello' });
     const none = field(c, '/note').querySelector('input[aria-label$="no value (null)"]') as HTMLInputElement;

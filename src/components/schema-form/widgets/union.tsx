@@ -21,14 +21,18 @@ export function UnionWidget({ model, value, onChange, pointer, id, label, requir
   const defaultMember = model.default ? Math.max(0, detectMember(root, members, model.default.value)) : 0;
   const [chosen, setChosen] = useState(detected >= 0 ? detected : defaultMember);
   const stash = useRef(new Map<number, unknown>());
+  // A member chosen by the user stays shown while its value is still empty.
+  const [picked, setPicked] = useState(value !== undefined);
+  const unset = value === undefined && !picked;
   // A value changed elsewhere (JSON mode, a reset) that cannot be the chosen member picks its own.
   const current = detected >= 0 && detected !== chosen && !fits(memberModels[chosen], value) ? detected : chosen;
   if (current !== chosen) setChosen(current);
 
-  const choose = (index: number) => {
-    if (index === current) return;
-    stash.current.set(current, value);
+  const choose = (index: number, fromUnset = false) => {
+    if (index === current && !fromUnset) return;
+    if (!fromUnset) stash.current.set(current, value);
     setChosen(index);
+    setPicked(true);
     // A member chosen for the first time starts from the union's default if it is one of its values, else its own.
     const fromUnion = model.default && detectMember(root, members, model.default.value) === index ? model.default.value : undefined;
     onChange(stash.current.has(index) ? stash.current.get(index) : (fromUnion ?? defaultFor(root, memberModels[index], true)));
@@ -38,7 +42,8 @@ export function UnionWidget({ model, value, onChange, pointer, id, label, requir
     <div className="grid gap-2 rounded-md border border-border p-2">
       <label className="flex items-center gap-2 text-xs text-fg-muted">
         Type
-        <Select aria-label={`Type of ${label}`} value={current} onChange={(e) => choose(Number(e.target.value))}>
+        <Select aria-label={`Type of ${label}`} value={unset ? '' : current} onChange={(e) => e.target.value !== '' && choose(Number(e.target.value), unset)}>
+          {unset && <option value="">{required ? 'Choose…' : '— not set —'}</option>}
           {members.map((m, i) => (
             <option key={i} value={i}>
               {memberLabel(root, m, i)}
@@ -47,7 +52,7 @@ export function UnionWidget({ model, value, onChange, pointer, id, label, requir
         </Select>
       </label>
       {/* Choosing a constant member is choosing its value: no separate "include" switch. */}
-      <Field key={current} schema={members[current]} model={memberModels[current]} name={label} pointer={pointer} required={required || memberModels[current]?.kind === 'const'} value={value} onChange={onChange} bare />
+      {!unset && <Field key={current} schema={members[current]} model={memberModels[current]} name={label} pointer={pointer} required={required || memberModels[current]?.kind === 'const'} value={value} onChange={onChange} bare />}
       <span id={id} hidden />
     </div>
   );
