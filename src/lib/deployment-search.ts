@@ -4,6 +4,8 @@
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (s: string) => UUID.test(s);
 const MAX_LIST = 50;
 
 const strings = (v: unknown, valid: (s: string) => boolean = () => true): string[] => {

@@ -2,12 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { createFileRoute } from '@tanstack/react-router';
 import { buildDeploymentDetailQuery } from '../api/deployments.ts';
 import { DeploymentPage } from '../components/deployments/deployment-page.tsx';
-import { parseDeploymentSearch, type DeploymentSearch } from '../lib/deployment-search.ts';
+import { isUuid, parseDeploymentSearch, type DeploymentSearch } from '../lib/deployment-search.ts';
 
 export const Route = createFileRoute('/deployments/deployment/$id/')({
   validateSearch: (raw: Record<string, unknown>): DeploymentSearch => parseDeploymentSearch(raw),
   loader: ({ context: { queryClient }, params }) => {
-    void queryClient.prefetchQuery(buildDeploymentDetailQuery(params.id));
+    if (isUuid(params.id)) void queryClient.prefetchQuery(buildDeploymentDetailQuery(params.id));
   },
   component: function DeploymentRoute() {
     const { id } = Route.useParams();

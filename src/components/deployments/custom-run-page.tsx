@@ -16,6 +16,8 @@ import { Input, Select } from '../ui/form.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
+import { isUuid } from '../../lib/deployment-search.ts';
+import { DeploymentNotFound } from './deployment-page.tsx';
 import { toast } from '../ui/toast.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
 import { BlockReferencePicker } from '../schema-form/block-reference-picker.tsx';
@@ -31,8 +33,9 @@ export const parameterSchemaOf = (d: Deployment): JsonSchema => (d.parameter_ope
 
 /** `/deployments/deployment/{id}/run`: a run with chosen parameters, start time, tags, queue, job variables; `from` prefills another run's parameters. */
 export function CustomRunPage({ id, from }: { id: string; from?: string }) {
-  const deployment = useQuery(buildDeploymentDetailQuery(id));
+  const deployment = useQuery({ ...buildDeploymentDetailQuery(id), enabled: isUuid(id) });
   const source = useQuery({ ...buildFlowRunDetailQuery(from ?? ''), enabled: Boolean(from) });
+  if (!isUuid(id) || (deployment.isError && (deployment.error as { status?: number }).status === 404)) return <DeploymentNotFound id={id} />;
   if (deployment.isError) return <ErrorState error={deployment.error} onRetry={() => void deployment.refetch()} title="Could not load the deployment" />;
   if (source.isError) return <ErrorState error={source.error} onRetry={() => void source.refetch()} title="Could not load the run to copy parameters from" />;
   if (!deployment.data || (from && !source.data)) return <Skeleton className="h-6 w-80" />;

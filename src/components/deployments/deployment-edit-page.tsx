@@ -11,6 +11,8 @@ import { Checkbox, Select, Textarea } from '../ui/form.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { ErrorState } from '../ui/states.tsx';
+import { isUuid } from '../../lib/deployment-search.ts';
+import { DeploymentNotFound } from './deployment-page.tsx';
 import { toast } from '../ui/toast.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
 import { BlockReferencePicker } from '../schema-form/block-reference-picker.tsx';
@@ -22,7 +24,8 @@ import { TagsField } from './tags-field.tsx';
 
 /** `/deployments/deployment/{id}/edit`: description, tags, parameter defaults, work pool and queue, job variables, schema enforcement. */
 export function DeploymentEditPage({ id }: { id: string }) {
-  const deployment = useQuery({ ...buildDeploymentDetailQuery(id), staleTime: Infinity });
+  const deployment = useQuery({ ...buildDeploymentDetailQuery(id), staleTime: Infinity, enabled: isUuid(id) });
+  if (!isUuid(id) || (deployment.isError && (deployment.error as { status?: number }).status === 404)) return <DeploymentNotFound id={id} />;
   if (deployment.isError) return <ErrorState error={deployment.error} onRetry={() => void deployment.refetch()} title="Could not load the deployment" />;
   if (!deployment.data) return <Skeleton className="h-6 w-80" />;
   return <EditForm deployment={deployment.data} />;

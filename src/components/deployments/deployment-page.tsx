@@ -17,17 +17,27 @@ import { DeploymentActions } from './deployment-actions.tsx';
 import { ConfigurationTab, DescriptionTab, ParametersTab } from './deployment-tabs.tsx';
 import { SchedulesSection } from './schedules-section.tsx';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A deployment id that is malformed or unknown: said plainly, with the way back. */
+export function DeploymentNotFound({ id }: { id: string }) {
+  return (
+    <>
+      <PageHeader breadcrumbs={[{ label: 'Deployments', to: '/deployments' }, { label: id }]} title="Deployment not found" />
+      <Card>
+        <EmptyState title="No such deployment">
+          No deployment has the id “{id}”; it may have been deleted. <Link to="/deployments" className="text-accent hover:underline">Back to deployments</Link>
+        </EmptyState>
+      </Card>
+    </>
+  );
+}
+
 export function DeploymentPage({ id, search, onSearch }: { id: string; search: DeploymentSearch; onSearch: (next: DeploymentSearch) => void }) {
-  const deployment = useQuery(buildDeploymentDetailQuery(id));
-  if (deployment.isError) {
-    return (deployment.error as { status?: number }).status === 404 ? (
-      <EmptyState title="Deployment not found">
-        No deployment has the id {id}; it may have been deleted. <Link to="/deployments" className="text-accent hover:underline">Back to deployments</Link>
-      </EmptyState>
-    ) : (
-      <ErrorState error={deployment.error} onRetry={() => void deployment.refetch()} title="Could not load the deployment" />
-    );
-  }
+  // A malformed id cannot exist: no request for it.
+  const deployment = useQuery({ ...buildDeploymentDetailQuery(id), enabled: UUID.test(id) });
+  if (!UUID.test(id) || (deployment.isError && (deployment.error as { status?: number }).status === 404)) return <DeploymentNotFound id={id} />;
+  if (deployment.isError) return <ErrorState error={deployment.error} onRetry={() => void deployment.refetch()} title="Could not load the deployment" />;
   if (!deployment.data) {
     return (
       <div aria-busy="true" aria-label="Loading the deployment" className="grid gap-3">
