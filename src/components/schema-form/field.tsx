@@ -62,10 +62,12 @@ export interface FieldProps {
   bare?: boolean;
   /** An item of a list or tuple: a small position label, no required marker. */
   item?: boolean;
+  /** Its errors are shown by the field around it (a union's member shares the union's pointer). */
+  quietErrors?: boolean;
 }
 
 /** One value of the form: label, required marker, description, default and examples, the widget, its errors. */
-export function Field({ schema, name, value, onChange, pointer, required, model: given, bare, item }: FieldProps) {
+export function Field({ schema, name, value, onChange, pointer, required, model: given, bare, item, quietErrors }: FieldProps) {
   const { root, errors, idPrefix } = useFormContext();
   const model = useMemo(() => given ?? describeField(root, schema), [given, root, schema]);
   const [jsonMode, setJsonMode] = useState(false);
@@ -90,7 +92,7 @@ export function Field({ schema, name, value, onChange, pointer, required, model:
     return (
       <div data-field={pointer} data-widget={model.kind} data-nullable={model.nullable || undefined}>
         {body}
-        <FieldErrors id={errorId} messages={messages} />
+        {!quietErrors && <FieldErrors id={errorId} messages={messages} />}
       </div>
     );
   }

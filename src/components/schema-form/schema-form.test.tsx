@@ -62,6 +62,11 @@ describe('typing', () => {
 describe('unions and nullable', () => {
   const schema = { type: 'object', properties: { limit: { title: 'Row limit', anyOf: [{ type: 'integer', exclusiveMinimum: 0 }, { type: 'string', const: 'all' }], default: 'all' }, note: { type: ['string', 'null'], default: null } } };
 
+  it('shows a member error once, at the union', () => {
+    const c = mount(schema, { limit: -3 });
+    expect(field(c, '/limit').textContent?.match(/Must be greater than 0/g)).toHaveLength(1);
+  });
+
   it('opens on the member of the saved value and keeps each member value when switching', () => {
     const c = mount(schema, { limit: 25 });
     const picker = field(c, '/limit').querySelector('select[aria-label="Type of Row limit"]') as HTMLSelectElement;

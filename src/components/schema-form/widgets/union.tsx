@@ -52,7 +52,7 @@ export function UnionWidget({ model, value, onChange, pointer, id, label, requir
         </Select>
       </label>
       {/* Choosing a constant member is choosing its value: no separate "include" switch. */}
-      {!unset && <Field key={current} schema={members[current]} model={memberModels[current]} name={label} pointer={pointer} required={required || memberModels[current]?.kind === 'const'} value={value} onChange={onChange} bare />}
+      {!unset && <Field key={current} schema={members[current]} model={memberModels[current]} name={label} pointer={pointer} required={required || memberModels[current]?.kind === 'const'} value={value} onChange={onChange} bare quietErrors />}
       <span id={id} hidden />
     </div>
   );
