@@ -256,7 +256,7 @@ export function DictWidget({ model, value, onChange, pointer, id, label }: Widge
         <div key={row.id} className="flex items-start gap-2 rounded-md border border-border p-2">
           <Input aria-label={`Key ${i + 1} of ${label}`} className="w-44 font-mono text-xs" value={row.key} placeholder="key" onChange={(e) => commit(rows.map((r) => (r.id === row.id ? { ...r, key: e.target.value } : r)))} />
           <div className="min-w-0 flex-1">
-            <Field schema={valueSchema} model={valueModel} name={row.key || `Value ${i + 1}`} pointer={child(pointer, row.key || `#${i}`)} required value={row.value} onChange={(next) => commit(rows.map((r) => (r.id === row.id ? { ...r, value: next } : r)))} />
+            <Field schema={valueSchema} model={valueModel} name="Value" item pointer={child(pointer, row.key || `#${i}`)} required value={row.value} onChange={(next) => commit(rows.map((r) => (r.id === row.id ? { ...r, value: next } : r)))} />
           </div>
           <Button aria-label={`Remove ${row.key || `entry ${i + 1}`} from ${label}`} onClick={() => commit(rows.filter((r) => r.id !== row.id))}>
             <Trash2 aria-hidden="true" />
