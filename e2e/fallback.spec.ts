@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { failedEtlRun, setFlowState } from './data.ts';
+import { reportDeployment } from './deployment-data.ts';
 import { FlowRunPage } from './pages/flow-run.ts';
 import { RunsPage } from './pages/runs.ts';
 
@@ -33,4 +34,18 @@ test('without the extensions the runs list counts task runs per run and a run pa
   await setFlowState(server, run.id, { type: 'RUNNING' });
   await expect(flowRun.stateBadge()).toHaveText('Running', { timeout: 8000 });
   expect(requests.some((p) => p.endsWith('/stream'))).toBe(false);
+});
+
+test('without the schedule preview extension the schedule editor says so and still saves', async ({ page, server }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const { deployment } = await reportDeployment(server);
+  await page.goto(`/deployments/deployment/${deployment.id}`);
+  await page.getByRole('button', { name: 'Add schedule' }).click();
+  const editor = page.getByRole('region', { name: 'New schedule' });
+  await editor.getByLabel('Cron expression').fill('0 6 * * 1-5');
+  await expect(editor.getByText('Preview not available on this server.')).toBeVisible();
+  await editor.getByRole('button', { name: 'Add schedule' }).click();
+  await expect(page.getByRole('region', { name: 'Schedules' }).getByText(/At 06:00, Monday through Friday/)).toBeVisible();
+  expect(requests).not.toContain('/api/ui/schedules/preview');
 });

@@ -23,12 +23,14 @@ import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
 import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.tsx'
 import { Route as BlocksBlockIdRouteImport } from './routes/blocks.block.$id.tsx'
-import { Route as DeploymentsDeploymentIdRouteImport } from './routes/deployments.deployment.$id.tsx'
 import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-run.$id.tsx'
 import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
 import { Route as RunsFlowRunIdRouteImport } from './routes/runs.flow-run.$id.tsx'
 import { Route as RunsTaskRunIdRouteImport } from './routes/runs.task-run.$id.tsx'
 import { Route as WorkPoolsWorkPoolNameRouteImport } from './routes/work-pools.work-pool.$name.tsx'
+import { Route as DeploymentsDeploymentIdIndexRouteImport } from './routes/deployments.deployment.$id.index.tsx'
+import { Route as DeploymentsDeploymentIdEditRouteImport } from './routes/deployments.deployment.$id.edit.tsx'
+import { Route as DeploymentsDeploymentIdRunRouteImport } from './routes/deployments.deployment.$id.run.tsx'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -100,11 +102,6 @@ const BlocksBlockIdRoute = BlocksBlockIdRouteImport.update({
   path: '/blocks/block/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
-const DeploymentsDeploymentIdRoute = DeploymentsDeploymentIdRouteImport.update({
-  id: '/deployments/deployment/$id',
-  path: '/deployments/deployment/$id',
-  getParentRoute: () => rootRouteImport,
-} as any)
 const FlowRunsFlowRunIdRoute = FlowRunsFlowRunIdRouteImport.update({
   id: '/flow-runs/flow-run/$id',
   path: '/flow-runs/flow-run/$id',
@@ -130,6 +127,24 @@ const WorkPoolsWorkPoolNameRoute = WorkPoolsWorkPoolNameRouteImport.update({
   path: '/work-pools/work-pool/$name',
   getParentRoute: () => rootRouteImport,
 } as any)
+const DeploymentsDeploymentIdIndexRoute =
+  DeploymentsDeploymentIdIndexRouteImport.update({
+    id: '/deployments/deployment/$id/',
+    path: '/deployments/deployment/$id/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const DeploymentsDeploymentIdEditRoute =
+  DeploymentsDeploymentIdEditRouteImport.update({
+    id: '/deployments/deployment/$id/edit',
+    path: '/deployments/deployment/$id/edit',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const DeploymentsDeploymentIdRunRoute =
+  DeploymentsDeploymentIdRunRouteImport.update({
+    id: '/deployments/deployment/$id/run',
+    path: '/deployments/deployment/$id/run',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -146,12 +161,14 @@ export interface FileRoutesByFullPath {
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
-  '/deployments/deployment/$id': typeof DeploymentsDeploymentIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
+  '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
+  '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -168,12 +185,14 @@ export interface FileRoutesByTo {
   '/runs': typeof RunsIndexRoute
   '/work-pools': typeof WorkPoolsIndexRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
-  '/deployments/deployment/$id': typeof DeploymentsDeploymentIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
+  '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
+  '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/deployments/deployment/$id': typeof DeploymentsDeploymentIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -191,12 +210,14 @@ export interface FileRoutesById {
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
-  '/deployments/deployment/$id': typeof DeploymentsDeploymentIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
+  '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
+  '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -215,12 +236,14 @@ export interface FileRouteTypes {
     | '/runs/'
     | '/work-pools/'
     | '/blocks/block/$id'
-    | '/deployments/deployment/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/work-pools/work-pool/$name'
+    | '/deployments/deployment/$id/edit'
+    | '/deployments/deployment/$id/run'
+    | '/deployments/deployment/$id/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -237,12 +260,14 @@ export interface FileRouteTypes {
     | '/runs'
     | '/work-pools'
     | '/blocks/block/$id'
-    | '/deployments/deployment/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/work-pools/work-pool/$name'
+    | '/deployments/deployment/$id/edit'
+    | '/deployments/deployment/$id/run'
+    | '/deployments/deployment/$id'
   id:
     | '__root__'
     | '/'
@@ -259,12 +284,14 @@ export interface FileRouteTypes {
     | '/runs/'
     | '/work-pools/'
     | '/blocks/block/$id'
-    | '/deployments/deployment/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/work-pools/work-pool/$name'
+    | '/deployments/deployment/$id/edit'
+    | '/deployments/deployment/$id/run'
+    | '/deployments/deployment/$id/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -282,12 +309,14 @@ export interface RootRouteChildren {
   RunsIndexRoute: typeof RunsIndexRoute
   WorkPoolsIndexRoute: typeof WorkPoolsIndexRoute
   BlocksBlockIdRoute: typeof BlocksBlockIdRoute
-  DeploymentsDeploymentIdRoute: typeof DeploymentsDeploymentIdRoute
   FlowRunsFlowRunIdRoute: typeof FlowRunsFlowRunIdRoute
   FlowsFlowIdRoute: typeof FlowsFlowIdRoute
   RunsFlowRunIdRoute: typeof RunsFlowRunIdRoute
   RunsTaskRunIdRoute: typeof RunsTaskRunIdRoute
   WorkPoolsWorkPoolNameRoute: typeof WorkPoolsWorkPoolNameRoute
+  DeploymentsDeploymentIdEditRoute: typeof DeploymentsDeploymentIdEditRoute
+  DeploymentsDeploymentIdRunRoute: typeof DeploymentsDeploymentIdRunRoute
+  DeploymentsDeploymentIdIndexRoute: typeof DeploymentsDeploymentIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -390,13 +419,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof BlocksBlockIdRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/deployments/deployment/$id': {
-      id: '/deployments/deployment/$id'
-      path: '/deployments/deployment/$id'
-      fullPath: '/deployments/deployment/$id'
-      preLoaderRoute: typeof DeploymentsDeploymentIdRouteImport
-      parentRoute: typeof rootRouteImport
-    }
     '/flow-runs/flow-run/$id': {
       id: '/flow-runs/flow-run/$id'
       path: '/flow-runs/flow-run/$id'
@@ -432,6 +454,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WorkPoolsWorkPoolNameRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/deployments/deployment/$id/': {
+      id: '/deployments/deployment/$id/'
+      path: '/deployments/deployment/$id'
+      fullPath: '/deployments/deployment/$id/'
+      preLoaderRoute: typeof DeploymentsDeploymentIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/deployments/deployment/$id/edit': {
+      id: '/deployments/deployment/$id/edit'
+      path: '/deployments/deployment/$id/edit'
+      fullPath: '/deployments/deployment/$id/edit'
+      preLoaderRoute: typeof DeploymentsDeploymentIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/deployments/deployment/$id/run': {
+      id: '/deployments/deployment/$id/run'
+      path: '/deployments/deployment/$id/run'
+      fullPath: '/deployments/deployment/$id/run'
+      preLoaderRoute: typeof DeploymentsDeploymentIdRunRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -450,12 +493,14 @@ const rootRouteChildren: RootRouteChildren = {
   RunsIndexRoute: RunsIndexRoute,
   WorkPoolsIndexRoute: WorkPoolsIndexRoute,
   BlocksBlockIdRoute: BlocksBlockIdRoute,
-  DeploymentsDeploymentIdRoute: DeploymentsDeploymentIdRoute,
   FlowRunsFlowRunIdRoute: FlowRunsFlowRunIdRoute,
   FlowsFlowIdRoute: FlowsFlowIdRoute,
   RunsFlowRunIdRoute: RunsFlowRunIdRoute,
   RunsTaskRunIdRoute: RunsTaskRunIdRoute,
   WorkPoolsWorkPoolNameRoute: WorkPoolsWorkPoolNameRoute,
+  DeploymentsDeploymentIdEditRoute: DeploymentsDeploymentIdEditRoute,
+  DeploymentsDeploymentIdRunRoute: DeploymentsDeploymentIdRunRoute,
+  DeploymentsDeploymentIdIndexRoute: DeploymentsDeploymentIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -169,7 +169,10 @@ export function useDeleteFlowRun() {
   });
 }
 
-/** "Run again with these parameters": a new run of the same flow, scheduled now. */
+/**
+ * "Run again with these parameters" for a run started from code: a new run of the same flow,
+ * scheduled now. A run with a deployment opens the deployment's custom-run form instead.
+ */
 export function useRunAgain() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -179,7 +182,6 @@ export function useRunAgain() {
           body: { flow_id: run.flow_id, parameters: run.parameters, tags: run.tags, flow_version: run.flow_version, state: { type: 'SCHEDULED', message: `Run again from ${run.name}` } },
         }),
       ),
-    // Needs deployments (issue 3): a run with a deployment should go through `POST /deployments/{id}/create_flow_run` so a worker picks it up.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: flowRunKeys.lists() }),
   });
 }

@@ -62,3 +62,15 @@ describe('runs filters → API bodies', () => {
     expect((Date.parse(month.end) - Date.parse(month.start)) / 1000 / month.intervalSeconds).toBeLessThanOrEqual(61);
   });
 });
+
+describe('runs filters: deployments', () => {
+  const DEPLOYMENT = '5a1f9b0e-7c3d-4e2a-8b6f-1d2c3e4f5a6b';
+  it('keeps deployment ids in the URL and filters both run kinds by them', () => {
+    const search = parseRunsSearch({ deployment: [DEPLOYMENT, 'not-a-uuid'] });
+    expect(search.deployment).toEqual([DEPLOYMENT]);
+    expect(compactRunsSearch(search)).toEqual({ deployment: [DEPLOYMENT] });
+    expect(flowRunFilterBody(search, NOW).deployments).toEqual({ id: { any_: [DEPLOYMENT] } });
+    expect(taskRunFilterBody(search, NOW).deployments).toEqual({ id: { any_: [DEPLOYMENT] } });
+    expect(flowRunFilterBody(parseRunsSearch({}), NOW).deployments).toBeUndefined();
+  });
+});

@@ -63,7 +63,9 @@ export function FlowRunActions({ run }: { run: FlowRun }) {
             <MenuItem
               onSelect={() => {
                 close();
-                again.mutate(run, { onSuccess: (created) => (toast(`Started ${created.name}.`), void navigate({ to: '/runs/flow-run/$id', params: { id: created.id } })) });
+                // A deployment's run goes through its custom-run form (a worker picks it up); a run from code is re-created as is.
+                if (run.deployment_id) void navigate({ to: '/deployments/deployment/$id/run', params: { id: run.deployment_id }, search: { from: run.id } });
+                else again.mutate(run, { onSuccess: (created) => (toast(`Started ${created.name}.`), void navigate({ to: '/runs/flow-run/$id', params: { id: created.id } })) });
               }}
             >
               <PlayCircle aria-hidden="true" />

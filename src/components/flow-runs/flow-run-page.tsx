@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { buildDeploymentDetailQuery } from '../../api/deployments.ts';
 import { buildFlowDetailQuery } from '../../api/flows.ts';
 import { buildFlowRunCountQuery, buildFlowRunDetailQuery, type FlowRun } from '../../api/flow-runs.ts';
 import { isActiveState, useFlowRunLive } from '../../api/live.ts';
@@ -114,6 +115,7 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
 
 function RunMeta({ run, flowName }: { run: FlowRun; flowName?: string }) {
   const parentTask = useQuery({ ...buildTaskRunDetailQuery(run.parent_task_run_id ?? ''), enabled: !!run.parent_task_run_id });
+  const deployment = useQuery({ ...buildDeploymentDetailQuery(run.deployment_id ?? ''), enabled: !!run.deployment_id, retry: false });
   const item = 'flex items-center gap-1.5 whitespace-nowrap';
   const label = 'text-fg-muted';
   return (
@@ -138,8 +140,8 @@ function RunMeta({ run, flowName }: { run: FlowRun; flowName?: string }) {
       {run.deployment_id && (
         <span className={item}>
           <span className={label}>Deployment</span>
-          <Link to="/deployments/deployment/$id" params={{ id: run.deployment_id }} className="font-mono text-xs text-accent hover:underline">
-            {run.deployment_id.slice(0, 8)}
+          <Link to="/deployments/deployment/$id" params={{ id: run.deployment_id }} className="text-accent hover:underline">
+            {deployment.data?.name ?? (deployment.isError ? <span className="font-mono text-xs">{run.deployment_id.slice(0, 8)} (deleted)</span> : '…')}
           </Link>
         </span>
       )}

@@ -1,33 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { buildDeploymentDetailQuery } from '../../api/deployments.ts';
 import type { FlowRun } from '../../api/flow-runs.ts';
+import { describeField, typeLabel } from '../../lib/schema-form/model.ts';
 import { KeyValue } from '../ui/misc.tsx';
 import { EmptyState } from '../ui/states.tsx';
 import { DateTime, Duration } from '../ui/time.tsx';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
-/** Parameter values; once deployments exist, next to their schema's titles. */
+/** Parameter values, labelled by the deployment's parameter schema (titles, descriptions, types) when the run has one. */
 export function ParametersTab({ run }: { run: FlowRun }) {
-  // Needs GET /deployments/{id} (issue 3/4): `parameter_openapi_schema` titles and descriptions label the values.
-  const entries = Object.entries(run.parameters);
-  if (entries.length === 0) return <EmptyState title="No parameters">This run was called without parameters.</EmptyState>;
+  const deployment = useQuery({ ...buildDeploymentDetailQuery(run.deployment_id ?? ''), enabled: Boolean(run.deployment_id), retry: false });
+  const schema = (deployment.data?.parameter_openapi_schema ?? null) as Record<string, unknown> | null;
+  const properties = schema ? (describeField(schema, schema, { isRoot: true }).properties ?? []) : [];
+  const keys = [...properties.map((p) => p.name).filter((k) => k in run.parameters), ...Object.keys(run.parameters).filter((k) => !properties.some((p) => p.name === k))];
+  const unset = properties.filter((p) => !(p.name in run.parameters));
+  if (keys.length === 0 && unset.length === 0) return <EmptyState title="No parameters">This run was called without parameters.</EmptyState>;
   return (
-    <div className="p-4">
-      <table className="w-full max-w-4xl" aria-label="Parameters">
+    <div className="overflow-x-auto p-4">
+      <table className="w-full max-w-5xl" aria-label="Parameters">
         <thead>
           <tr className="border-b border-border text-left text-xs text-fg-muted">
             <th className="py-1.5 pr-4 font-medium">Parameter</th>
+            {schema && <th className="py-1.5 pr-4 font-medium">Type</th>}
             <th className="py-1.5 font-medium">Value</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
-          {entries.map(([k, v]) => (
-            <tr key={k}>
-              <td className="py-2 pr-4 align-top font-medium">{k}</td>
-              <td className="py-2">
-                <pre className="max-h-64 overflow-auto font-mono text-xs whitespace-pre-wrap">{typeof v === 'string' ? v : json(v)}</pre>
-              </td>
-            </tr>
-          ))}
+          {keys.map((k) => {
+            const property = properties.find((p) => p.name === k);
+            const model = schema && property ? describeField(schema, property.schema) : null;
+            const v = run.parameters[k];
+            return (
+              <tr key={k} className="align-top">
+                <td className="py-2 pr-4">
+                  <span className="font-medium">{model?.title ?? k}</span>
+                  {model?.title && model.title !== k && <span className="block font-mono text-xs text-fg-muted">{k}</span>}
+                  {model?.description && <span className="block max-w-sm text-xs whitespace-pre-line text-fg-muted">{model.description.trim()}</span>}
+                </td>
+                {schema && <td className="py-2 pr-4 font-mono text-xs">{property ? typeLabel(schema, property.schema) : <span className="text-fg-muted">not in the schema</span>}</td>}
+                <td className="py-2">
+                  <pre className="max-h-64 overflow-auto font-mono text-xs whitespace-pre-wrap">{typeof v === 'string' ? v : json(v)}</pre>
+                </td>
+              </tr>
+            );
+          })}
+          {schema &&
+            unset.map((p) => {
+              const model = describeField(schema, p.schema);
+              return (
+                <tr key={p.name} className="align-top text-fg-muted">
+                  <td className="py-2 pr-4">{model.title ?? p.name}</td>
+                  <td className="py-2 pr-4 font-mono text-xs">{typeLabel(schema, p.schema)}</td>
+                  <td className="py-2 text-xs">not passed{model.default ? `; the flow's default ${json(model.default.value)} applies` : ''}</td>
+                </tr>
+              );
+            })}
         </tbody>
       </table>
     </div>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Ban, PlayCircle, Trash2 } from 'lucide-react';
+import { buildDeploymentsByIdQuery } from '../../api/deployments.ts';
 import { buildFlowsByIdQuery } from '../../api/flows.ts';
 import { buildFlowRunCountQuery, buildFlowRunsQuery, buildTaskRunCountsQuery, cancelProposal, useBulkFlowRunAction, type FlowRun, type FlowRunCountBody } from '../../api/flow-runs.ts';
 import { isActiveState } from '../../lib/states.ts';
@@ -28,10 +29,12 @@ export interface FlowRunsTableProps {
   /** Shown when nothing matches. */
   empty: React.ReactNode;
   hideFlow?: boolean;
+  /** On a deployment's own page its name would repeat on every row. */
+  hideDeployment?: boolean;
 }
 
 /** A page of flow runs with task-run counts (one request for the page), bulk cancel / change state / delete. */
-export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'Flow runs', empty, hideFlow }: FlowRunsTableProps) {
+export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'Flow runs', empty, hideFlow, hideDeployment }: FlowRunsTableProps) {
   const body = { ...filter, sort: sort as never, limit: pageSize, offset: (page - 1) * pageSize };
   const runs = useQuery(buildFlowRunsQuery(body));
   const count = useQuery(buildFlowRunCountQuery(filter));
@@ -40,6 +43,9 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
   const ids = useMemo(() => rows.map((r) => r.id), [rows]);
   const counts = useQuery({ ...buildTaskRunCountsQuery(ids, flags?.has('flow_run_task_run_counts') ?? false), enabled: ids.length > 0 && flags !== undefined });
   const flows = useQuery({ ...buildFlowsByIdQuery(rows.map((r) => r.flow_id)), enabled: !hideFlow && rows.length > 0 });
+  // One request names every deployment on the page.
+  const deploymentIds = useMemo(() => rows.flatMap((r) => (r.deployment_id ? [r.deployment_id] : [])), [rows]);
+  const deployments = useQuery({ ...buildDeploymentsByIdQuery(deploymentIds), enabled: !hideDeployment && deploymentIds.length > 0 });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'state' | 'delete' | 'cancel' | null>(null);
   const bulk = useBulkFlowRunAction();
@@ -58,7 +64,7 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
         },
       },
     );
-  const columns = hideFlow ? 8 : 9;
+  const columns = 9 - (hideFlow ? 1 : 0) - (hideDeployment ? 1 : 0);
 
   return (
     <div>
@@ -97,7 +103,7 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
               <th className={th}>State</th>
               <th className={th}>Run</th>
               {!hideFlow && <th className={th}>Flow</th>}
-              <th className={th}>Deployment</th>
+              {!hideDeployment && <th className={th}>Deployment</th>}
               <th className={th}>Start</th>
               <th className={th}>Duration</th>
               <th className={th}>Task runs</th>
@@ -108,7 +114,19 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
           {runs.isPending ? (
             <SkeletonRows columns={columns} />
           ) : (
-            rows.map((r) => <Row key={r.id} run={r} flowName={flows.data?.[r.flow_id]?.name} hideFlow={hideFlow} selected={selected.has(r.id)} onToggle={() => toggle(r.id)} counts={counts.data?.[r.id]} />)
+            rows.map((r) => (
+                <Row
+                  key={r.id}
+                  run={r}
+                  flowName={flows.data?.[r.flow_id]?.name}
+                  deploymentName={r.deployment_id ? (deployments.data?.[r.deployment_id]?.name ?? (deployments.isSuccess && !deployments.isPlaceholderData ? null : undefined)) : undefined}
+                  hideFlow={hideFlow}
+                  hideDeployment={hideDeployment}
+                  selected={selected.has(r.id)}
+                  onToggle={() => toggle(r.id)}
+                  counts={counts.data?.[r.id]}
+                />
+              ))
           )}
         </Table>
       )}
@@ -124,7 +142,19 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
   );
 }
 
-function Row({ run, flowName, hideFlow, selected, onToggle, counts }: { run: FlowRun; flowName?: string; hideFlow?: boolean; selected: boolean; onToggle: () => void; counts: Parameters<typeof TaskRunCounts>[0]['counts'] }) {
+interface RowProps {
+  run: FlowRun;
+  flowName?: string;
+  /** `undefined` while loading, `null` for a deleted deployment. */
+  deploymentName?: string | null;
+  hideFlow?: boolean;
+  hideDeployment?: boolean;
+  selected: boolean;
+  onToggle: () => void;
+  counts: Parameters<typeof TaskRunCounts>[0]['counts'];
+}
+
+function Row({ run, flowName, deploymentName, hideFlow, hideDeployment, selected, onToggle, counts }: RowProps) {
   return (
     <tr className={selected ? 'bg-accent/5' : 'hover:bg-surface-hover/60'}>
       <td className={td}>
@@ -149,10 +179,23 @@ function Row({ run, flowName, hideFlow, selected, onToggle, counts }: { run: Flo
           )}
         </td>
       )}
-      <td className={td + ' text-fg-muted'}>
-        {/* Needs GET /deployments/{id} (issue 3/4): the deployment's name and a link. */}
-        {run.deployment_id ? <span className="font-mono text-xs" title={run.deployment_id}>{run.deployment_id.slice(0, 8)}</span> : '—'}
-      </td>
+      {!hideDeployment && (
+        <td className={td + ' max-w-48'}>
+          {!run.deployment_id ? (
+            <span className="text-fg-muted">—</span>
+          ) : deploymentName === undefined ? (
+            <span className="text-fg-muted">…</span>
+          ) : deploymentName === null ? (
+            <span className="font-mono text-xs text-fg-muted" title={`Deployment ${run.deployment_id} (deleted)`}>
+              {run.deployment_id.slice(0, 8)} (deleted)
+            </span>
+          ) : (
+            <Link to="/deployments/deployment/$id" params={{ id: run.deployment_id }} className="block truncate hover:underline">
+              {deploymentName}
+            </Link>
+          )}
+        </td>
+      )}
       <td className={td}>
         <DateTime value={run.start_time ?? run.expected_start_time} />
       </td>

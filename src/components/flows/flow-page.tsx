@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Rocket, Trash2 } from 'lucide-react';
+import { Trash2 } from 'lucide-react';
 import { buildFlowDetailQuery, useDeleteFlow } from '../../api/flows.ts';
+import { buildDeploymentCountQuery } from '../../api/deployments.ts';
 import { buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
@@ -15,6 +16,7 @@ import { DateTime } from '../ui/time.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
 import { FlowRunsTable, NoFlowRuns } from '../flow-runs/flow-runs-table.tsx';
+import { FlowDeployments } from '../deployments/flow-deployments.tsx';
 
 export type FlowTab = 'runs' | 'deployments' | 'details';
 
@@ -22,6 +24,7 @@ export function FlowPage({ id, tab, page, onChange }: { id: string; tab: FlowTab
   const flow = useQuery(buildFlowDetailQuery(id));
   const filter = { flows: { id: { any_: [id] } } };
   const runCount = useQuery(buildFlowRunCountQuery(filter));
+  const deploymentCount = useQuery(buildDeploymentCountQuery(filter));
   const remove = useDeleteFlow();
   const navigate = useNavigate();
   const [confirm, setConfirm] = useState(false);
@@ -59,17 +62,12 @@ export function FlowPage({ id, tab, page, onChange }: { id: string; tab: FlowTab
           onSelect={(t) => onChange({ tab: t === 'runs' ? undefined : t })}
           items={[
             { id: 'runs', label: 'Runs', count: runCount.data },
-            { id: 'deployments', label: 'Deployments' },
+            { id: 'deployments', label: 'Deployments', count: deploymentCount.data },
             { id: 'details', label: 'Details' },
           ]}
         />
         {tab === 'runs' && <FlowRunsTable filter={filter} sort="START_TIME_DESC" page={page} pageSize={50} onPage={(p) => onChange({ page: p })} hideFlow empty={<NoFlowRuns filtered={false} />} />}
-        {tab === 'deployments' && (
-          // Needs POST /deployments/filter (issue 3/4): this flow's deployments with schedules and status.
-          <EmptyState icon={Rocket} title="No deployments to show">
-            Deployments of this flow will be listed here with their schedules, work pool and status. This server does not serve deployments yet.
-          </EmptyState>
-        )}
+        {tab === 'deployments' && <FlowDeployments flowId={id} />}
         {tab === 'details' && (
           <div className="p-4">
             <KeyValue

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Search, Trash2 } from 'lucide-react';
 import { buildFlowCountQuery, buildFlowsQuery, useDeleteFlow, type Flow } from '../../api/flows.ts';
+import { buildDeploymentCountsByFlowQuery } from '../../api/deployments.ts';
 import { buildFlowRunsQuery } from '../../api/flow-runs.ts';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
@@ -30,6 +31,8 @@ export function FlowsPage({ q, page, onChange }: { q: string; page: number; onCh
   const filter = q ? { flows: { name: { like_: q } } } : {};
   const flows = useQuery(buildFlowsQuery({ ...filter, sort: 'NAME_ASC', limit: PAGE, offset: (page - 1) * PAGE }));
   const count = useQuery(buildFlowCountQuery(filter));
+  // Deployment counts for the whole page in one request (paged only past 200 deployments).
+  const deploymentCounts = useQuery(buildDeploymentCountsByFlowQuery((flows.data ?? []).map((f) => f.id)));
   const [deleting, setDeleting] = useState<Flow | null>(null);
   const remove = useDeleteFlow();
 
@@ -66,7 +69,7 @@ export function FlowsPage({ q, page, onChange }: { q: string; page: number; onCh
                 </>
               }
             >
-              {flows.isPending ? <SkeletonRows columns={7} /> : flows.data.map((f) => <FlowRow key={f.id} flow={f} onDelete={() => setDeleting(f)} />)}
+              {flows.isPending ? <SkeletonRows columns={7} /> : flows.data.map((f) => <FlowRow key={f.id} flow={f} deployments={deploymentCounts.data?.[f.id]} onDelete={() => setDeleting(f)} />)}
             </Table>
             <Pagination page={page} pageSize={PAGE} total={count.data} onPage={(p) => onChange({ q: q || undefined, page: p > 1 ? p : undefined })} noun="flows" />
           </>
@@ -86,7 +89,7 @@ export function FlowsPage({ q, page, onChange }: { q: string; page: number; onCh
   );
 }
 
-function FlowRow({ flow, onDelete }: { flow: Flow; onDelete: () => void }) {
+function FlowRow({ flow, deployments, onDelete }: { flow: Flow; deployments: number | undefined; onDelete: () => void }) {
   // Two small requests per visible flow: its latest runs (last run + activity) and its next scheduled run.
   const recent = useQuery(buildFlowRunsQuery({ flows: { id: { any_: [flow.id] } }, flow_runs: { start_time: { is_null_: false } }, sort: 'START_TIME_DESC', limit: 16 }));
   const next = useQuery(buildFlowRunsQuery({ flows: { id: { any_: [flow.id] } }, flow_runs: { state: { type: { any_: ['SCHEDULED'] } } }, sort: 'NEXT_SCHEDULED_START_TIME_ASC', limit: 1 }));
@@ -113,8 +116,17 @@ function FlowRow({ flow, onDelete }: { flow: Flow; onDelete: () => void }) {
         )}
       </td>
       <td className={td}>{next.isPending ? <Skeleton className="w-24" /> : next.data?.[0] ? <DateTime value={next.data[0].next_scheduled_start_time ?? next.data[0].expected_start_time} /> : <span className="text-fg-muted">none scheduled</span>}</td>
-      {/* Needs POST /deployments/count (issue 3/4). */}
-      <td className={td + ' text-fg-muted'}>—</td>
+      <td className={td + ' tabular-nums'}>
+        {deployments === undefined ? (
+          <Skeleton className="w-6" />
+        ) : deployments === 0 ? (
+          <span className="text-fg-muted">none</span>
+        ) : (
+          <Link to="/flows/flow/$id" params={{ id: flow.id }} search={{ tab: 'deployments' }} className="hover:underline">
+            {deployments}
+          </Link>
+        )}
+      </td>
       <td className={td}>
         <span className="flex h-5 items-end gap-px" aria-label={`Last ${recent.data?.length ?? 0} runs`}>
           {[...(recent.data ?? [])].reverse().map((r) => (

@@ -1,26 +1,8 @@
-import { Bell, Blocks, Braces, Gauge, Package, Rocket, Server } from 'lucide-react';
+import { Bell, Blocks, Braces, Gauge, Package, Server } from 'lucide-react';
 import { Link } from '@tanstack/react-router';
 import { PlannedPage } from './planned-page.tsx';
 
 const code = 'rounded bg-surface-hover px-1 font-mono text-xs';
-
-export function DeploymentsPage() {
-  return (
-    <PlannedPage title="Deployments" icon={Rocket} description="Flows packaged to run on a schedule or on demand, through a work pool." emptyTitle="No deployments on this server">
-      This page lists each deployment with its flow, schedules, work pool, status and recent runs, and starts runs with custom parameters. This server does not serve
-      deployments yet; meanwhile, runs started from code show up under <Link to="/runs" className="text-accent hover:underline">Runs</Link>.
-    </PlannedPage>
-  );
-}
-
-export function DeploymentPage({ id }: { id: string }) {
-  return (
-    <PlannedPage title="Deployment" breadcrumbs={[{ label: 'Deployments', to: '/deployments' }, { label: id }]} icon={Rocket} description={`Deployment ${id}`} emptyTitle="This deployment cannot be shown">
-      A deployment page shows its schedules, parameters, work pool, job variables and runs. This server does not serve deployments yet, so <span className={code}>{id}</span> cannot be
-      looked up. Its runs, if any, are listed under <Link to="/runs" className="text-accent hover:underline">Runs</Link>.
-    </PlannedPage>
-  );
-}
 
 export function WorkPoolsPage() {
   return (

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox, Input, Select } from '../ui/form.tsx';
 import { Popover } from '../ui/popover.tsx';
+import { DeploymentFilterPicker } from '../deployments/pickers.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
 
 const RANGE_LABELS: Record<RangeChoice, string> = { '1h': 'Past hour', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days', custom: 'Custom range' };
@@ -49,7 +50,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
   }, [q, search.q, onChange]);
   const [tag, setTag] = useState('');
   const sorts = search.tab === 'task-runs' ? TASK_RUN_SORTS : FLOW_RUN_SORTS;
-  const filtered = search.state.length + search.flow.length + search.tag.length > 0 || search.q !== '' || search.subflows === 'hide' || search.range !== '7d';
+  const filtered = search.state.length + search.flow.length + search.deployment.length + search.tag.length > 0 || search.q !== '' || search.subflows === 'hide' || search.range !== '7d';
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
@@ -94,6 +95,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
         )}
       </Popover>
       <FlowPicker selected={search.flow} onChange={(flow) => onChange({ flow, page: 1 })} />
+      <DeploymentFilterPicker selected={search.deployment} onChange={(deployment) => onChange({ deployment, page: 1 })} />
       <div className="flex items-center gap-1">
         <Input
           aria-label="Add a tag filter"
@@ -115,7 +117,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
           </button>
         ))}
       </div>
-      {/* Needs deployments / work pools / saved searches (issue 3/4): their pickers join this bar. */}
+      {/* Needs work pools / saved searches (issue 4): their pickers join this bar. */}
       {search.tab === 'flow-runs' && (
         <label className="flex items-center gap-1.5 text-sm">
           <Checkbox checked={search.subflows === 'hide'} onChange={(e) => onChange({ subflows: e.target.checked ? 'hide' : 'show', page: 1 })} />
@@ -133,7 +135,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
         </Select>
       </label>
       {filtered && (
-        <Button onClick={() => onChange({ range: '7d', from: undefined, to: undefined, state: [], flow: [], tag: [], q: '', subflows: 'show', page: 1 })}>
+        <Button onClick={() => onChange({ range: '7d', from: undefined, to: undefined, state: [], flow: [], deployment: [], tag: [], q: '', subflows: 'show', page: 1 })}>
           <X aria-hidden="true" />
           Clear filters
         </Button>
