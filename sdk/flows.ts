@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { SyntaskClient, sleep, type FlowRunT, type StateT } from './client.ts';
+import { SyntaskApiError, SyntaskClient, sleep, type FlowRunT, type StateT } from './client.ts';
+import { resolveBlockReferences } from './blocks.ts';
 import { currentFlowRunContext, runContextStorage, type FlowRunContext } from './context.ts';
 import { resultData } from './engine/results.ts';
 import { captureConsoleFor, createRunLogger, installConsoleCapture, sinkFor } from './logging.ts';
@@ -121,8 +122,10 @@ async function executeFlowRun<R>(options: FlowOptions<ParameterSchema | undefine
 
   let parameters: Record<string, unknown>;
   try {
-    parameters = validateParameters(options.parameters, rawParameters);
+    const resolved = (await resolveBlockReferences(rawParameters, client)) as Record<string, unknown>;
+    parameters = validateParameters(options.parameters, resolved);
   } catch (err) {
+    if (err instanceof SyntaskApiError && err.status === 404) err = new ParameterValidationError(`A block document passed as a parameter does not exist: ${err.message}`);
     if (!(err instanceof ParameterValidationError)) throw err;
     logger.error(err.message);
     const result = await finish({ type: 'FAILED', message: err.message, data: { type: 'unpersisted' } });

@@ -179,6 +179,22 @@ describe('flows and tasks', () => {
     expect(run.state_type).toBe('FAILED');
   });
 
+  it('a block-document reference passed as a parameter arrives as the block data, secrets in clear', async () => {
+    const type = (await s.get('/api/block_types/slug/database-credentials')).body;
+    const [schema] = (await s.post('/api/block_schemas/filter', { block_schemas: { block_type_id: { any_: [type.id] } }, limit: 1 })).body;
+    const doc = (await s.post('/api/block_documents/', { name: 'sdk-param-creds', data: { user: 'etl', password: 's3cret-pw' }, block_type_id: type.id, block_schema_id: schema.id })).body;
+    let seen: unknown;
+    const f = flow({ name: 'sdk-block-param', parameters: z.object({ creds: z.object({ user: z.string(), password: z.string() }) }) }, async ({ creds }) => {
+      seen = creds;
+    });
+    await f({ creds: { $ref: { block_document_id: doc.id } } } as never);
+    expect(seen).toEqual({ user: 'etl', password: 's3cret-pw' });
+    // The run keeps the reference, never the secret.
+    const run = await latestRun('sdk-block-param');
+    expect(run.parameters).toEqual({ creds: { $ref: { block_document_id: doc.id } } });
+    await expect(f({ creds: { $ref: { block_document_id: '00000000-0000-4000-8000-000000000000' } } } as never)).rejects.toThrow(/block document .* does not exist/i);
+  });
+
   it('timeouts fail the task run', async () => {
     const slow = task({ name: 'slow', timeoutSeconds: 0.2 }, () => new Promise((r) => setTimeout(r, 2000)));
     const f = flow({ name: 'sdk-timeout' }, async () => slow());

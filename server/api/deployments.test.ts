@@ -276,6 +276,36 @@ describe('create_flow_run (contract §3.5)', () => {
     expect((await s.post(`/api/deployments/${noSchema.id}/create_flow_run`, { enforce_parameter_schema: true })).status).toBe(409);
   });
 
+  it('a block-typed parameter accepts a block-document reference under enforcement, nothing else in its place', async () => {
+    const schema = {
+      title: 'Parameters',
+      type: 'object',
+      properties: { target: { title: 'target', allOf: [{ $ref: '#/definitions/DatabaseCredentials' }] }, limit: { type: 'integer' } },
+      required: ['target'],
+      definitions: {
+        DatabaseCredentials: {
+          title: 'DatabaseCredentials',
+          type: 'object',
+          properties: { user: { type: 'string' }, password: { type: 'string', format: 'password', writeOnly: true } },
+          required: ['user'],
+          block_type_slug: 'database-credentials',
+          secret_fields: ['password'],
+          block_schema_references: {},
+        },
+      },
+    };
+    const d = await deployment({ parameter_openapi_schema: schema, enforce_parameter_schema: true });
+    const ref = { $ref: { block_document_id: randomUUID() } };
+    expect((await s.post(`/api/deployments/${d.id}/create_flow_run`, { parameters: { target: ref } })).status).toBe(201);
+    expect((await s.post(`/api/deployments/${d.id}/create_flow_run`, { parameters: { target: { user: 'etl' } } })).status).toBe(201);
+    const wrong = await s.post(`/api/deployments/${d.id}/create_flow_run`, { parameters: { target: { $ref: { block_document_id: 'not-a-uuid' } } } });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.detail).toMatch(/target/);
+    const notBlock = await s.post(`/api/deployments/${d.id}/create_flow_run`, { parameters: { target: ref, limit: { $ref: { block_document_id: randomUUID() } } } });
+    expect(notBlock.status).toBe(409);
+    expect(notBlock.body.detail).toMatch(/limit/);
+  });
+
   it('unions tags, takes version and queue from the deployment, creates a requested queue in its pool, is idempotent', async () => {
     await s.post('/api/work_pools/', { name: 'runs-pool', type: 'process' });
     const d = await deployment({ tags: ['nightly'], version: '1.4.0', work_pool_name: 'runs-pool' });

@@ -4,7 +4,7 @@ import type { DeploymentScheduleCreateT, DeploymentScheduleT, DeploymentT } from
 import type { RunFilters } from '../api/models/filters.ts';
 import { hydrate, HydrationError, referencedVariables } from '../lib/hydration.ts';
 import { fromJson, fromJsonNullable, toJson } from '../lib/json.ts';
-import { describeErrors, validateValues } from '../lib/json-schema.ts';
+import { acceptingBlockReferences, describeErrors, validateValues } from '../lib/json-schema.ts';
 import { normalizeSchedule, type Schedule, type ScheduleInput } from '../lib/schedules/index.ts';
 import { formatDateTime, formatNullable, nowMicros } from '../lib/time.ts';
 import type { Db, Executor } from './connection.ts';
@@ -141,7 +141,7 @@ export async function hydrateParameters(db: Executor, parameters: Record<string,
 /** Why parameters do not satisfy a deployment's schema, naming the field; null when they do. */
 export function parameterProblem(schema: Record<string, unknown> | null, parameters: Record<string, unknown>, enforceRequired: boolean): string | null {
   if (!schema) return null;
-  const errors = validateValues(schema, parameters, { ignoreRequired: !enforceRequired });
+  const errors = validateValues(acceptingBlockReferences(schema), parameters, { ignoreRequired: !enforceRequired });
   return errors.length ? describeErrors(errors) : null;
 }
 

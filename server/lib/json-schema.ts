@@ -197,6 +197,56 @@ function messageOf(e: ErrorObject, instance: unknown): string {
   }
 }
 
+/** A chosen block document, as clients send it for a block-typed value. */
+const BLOCK_REFERENCE = {
+  type: 'object',
+  properties: {
+    $ref: {
+      anyOf: [
+        { type: 'string', format: 'uuid' },
+        { type: 'object', properties: { block_document_id: { type: 'string', format: 'uuid' } }, required: ['block_document_id'] },
+      ],
+    },
+  },
+  required: ['$ref'],
+  additionalProperties: false,
+};
+
+const withReferences = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * The schema where every block-typed subschema (one carrying `block_type_slug`) also accepts
+ * a block-document reference: parameters name a stored block instead of inlining its data
+ * (the runner resolves it). Other schemas come back unchanged; the copy is cached.
+ */
+export function acceptingBlockReferences(schema: Record<string, unknown>): Record<string, unknown> {
+  const hit = withReferences.get(schema);
+  if (hit) return hit;
+  let found = false;
+  const walk = (node: unknown, isSchema: boolean, root = false): unknown => {
+    if (Array.isArray(node)) return node.map((n) => walk(n, isSchema));
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (DATA_KEYWORDS.has(key)) out[key] = value;
+      // Under `properties`, `definitions` … the keys are names and every value a schema.
+      else if (key === 'properties' || key === 'definitions' || key === '$defs' || key === 'patternProperties') out[key] = value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, true)])) : value;
+      else out[key] = walk(value, true);
+    }
+    // `block_schema_references` entries carry a slug too, but no schema keywords.
+    const looksLikeSchema = 'properties' in out || 'type' in out || '$ref' in out || 'allOf' in out;
+    if (isSchema && !root && typeof out.block_type_slug === 'string' && looksLikeSchema) {
+      found = true;
+      return { anyOf: [out, BLOCK_REFERENCE] };
+    }
+    return out;
+  };
+  const result = walk(schema, true, true) as Record<string, unknown>;
+  const chosen = found ? result : schema;
+  withReferences.set(schema, chosen);
+  return chosen;
+}
+
 /**
  * Validates values against a schema. Like jsonschema, a failed union is reported once at
  * the union, not branch by branch; `ignoreRequired` drops missing-key errors (deployment
