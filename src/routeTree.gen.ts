@@ -10,18 +10,20 @@
 
 import { Route as rootRouteImport } from './routes/__root.tsx'
 import { Route as IndexRouteImport } from './routes/index.tsx'
-import { Route as ArtifactsRouteImport } from './routes/artifacts.tsx'
 import { Route as ConcurrencyLimitsRouteImport } from './routes/concurrency-limits.tsx'
 import { Route as DashboardRouteImport } from './routes/dashboard.tsx'
 import { Route as NotificationsRouteImport } from './routes/notifications.tsx'
 import { Route as SettingsRouteImport } from './routes/settings.tsx'
 import { Route as VariablesRouteImport } from './routes/variables.tsx'
+import { Route as ArtifactsIndexRouteImport } from './routes/artifacts.index.tsx'
 import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
 import { Route as BlocksCatalogRouteImport } from './routes/blocks.catalog.tsx'
 import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
 import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
 import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.tsx'
+import { Route as ArtifactsArtifactIdRouteImport } from './routes/artifacts.artifact.$id.tsx'
+import { Route as ArtifactsKeyKeyRouteImport } from './routes/artifacts.key.$key.tsx'
 import { Route as BlocksBlockIdRouteImport } from './routes/blocks.block.$id.tsx'
 import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-run.$id.tsx'
 import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
@@ -35,11 +37,6 @@ import { Route as DeploymentsDeploymentIdRunRouteImport } from './routes/deploym
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const ArtifactsRoute = ArtifactsRouteImport.update({
-  id: '/artifacts',
-  path: '/artifacts',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ConcurrencyLimitsRoute = ConcurrencyLimitsRouteImport.update({
@@ -65,6 +62,11 @@ const SettingsRoute = SettingsRouteImport.update({
 const VariablesRoute = VariablesRouteImport.update({
   id: '/variables',
   path: '/variables',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsIndexRoute = ArtifactsIndexRouteImport.update({
+  id: '/artifacts/',
+  path: '/artifacts/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const BlocksIndexRoute = BlocksIndexRouteImport.update({
@@ -95,6 +97,16 @@ const RunsIndexRoute = RunsIndexRouteImport.update({
 const WorkPoolsIndexRoute = WorkPoolsIndexRouteImport.update({
   id: '/work-pools/',
   path: '/work-pools/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsArtifactIdRoute = ArtifactsArtifactIdRouteImport.update({
+  id: '/artifacts/artifact/$id',
+  path: '/artifacts/artifact/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsKeyKeyRoute = ArtifactsKeyKeyRouteImport.update({
+  id: '/artifacts/key/$key',
+  path: '/artifacts/key/$key',
   getParentRoute: () => rootRouteImport,
 } as any)
 const BlocksBlockIdRoute = BlocksBlockIdRouteImport.update({
@@ -148,18 +160,20 @@ const DeploymentsDeploymentIdRunRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
-  '/artifacts': typeof ArtifactsRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
+  '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
+  '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
@@ -172,18 +186,20 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
-  '/artifacts': typeof ArtifactsRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/artifacts': typeof ArtifactsIndexRoute
   '/blocks': typeof BlocksIndexRoute
   '/deployments': typeof DeploymentsIndexRoute
   '/flows': typeof FlowsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/work-pools': typeof WorkPoolsIndexRoute
+  '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
+  '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
@@ -197,18 +213,20 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
-  '/artifacts': typeof ArtifactsRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
+  '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
+  '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
@@ -223,18 +241,20 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
-    | '/artifacts'
     | '/concurrency-limits'
     | '/dashboard'
     | '/notifications'
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
+    | '/artifacts/artifact/$id'
+    | '/artifacts/key/$key'
     | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
@@ -247,18 +267,20 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
-    | '/artifacts'
     | '/concurrency-limits'
     | '/dashboard'
     | '/notifications'
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/artifacts'
     | '/blocks'
     | '/deployments'
     | '/flows'
     | '/runs'
     | '/work-pools'
+    | '/artifacts/artifact/$id'
+    | '/artifacts/key/$key'
     | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
@@ -271,18 +293,20 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
-    | '/artifacts'
     | '/concurrency-limits'
     | '/dashboard'
     | '/notifications'
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
+    | '/artifacts/artifact/$id'
+    | '/artifacts/key/$key'
     | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
@@ -296,18 +320,20 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
-  ArtifactsRoute: typeof ArtifactsRoute
   ConcurrencyLimitsRoute: typeof ConcurrencyLimitsRoute
   DashboardRoute: typeof DashboardRoute
   NotificationsRoute: typeof NotificationsRoute
   SettingsRoute: typeof SettingsRoute
   VariablesRoute: typeof VariablesRoute
   BlocksCatalogRoute: typeof BlocksCatalogRoute
+  ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
   DeploymentsIndexRoute: typeof DeploymentsIndexRoute
   FlowsIndexRoute: typeof FlowsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   WorkPoolsIndexRoute: typeof WorkPoolsIndexRoute
+  ArtifactsArtifactIdRoute: typeof ArtifactsArtifactIdRoute
+  ArtifactsKeyKeyRoute: typeof ArtifactsKeyKeyRoute
   BlocksBlockIdRoute: typeof BlocksBlockIdRoute
   FlowRunsFlowRunIdRoute: typeof FlowRunsFlowRunIdRoute
   FlowsFlowIdRoute: typeof FlowsFlowIdRoute
@@ -326,13 +352,6 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/artifacts': {
-      id: '/artifacts'
-      path: '/artifacts'
-      fullPath: '/artifacts'
-      preLoaderRoute: typeof ArtifactsRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/concurrency-limits': {
@@ -368,6 +387,13 @@ declare module '@tanstack/react-router' {
       path: '/variables'
       fullPath: '/variables'
       preLoaderRoute: typeof VariablesRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/artifacts/': {
+      id: '/artifacts/'
+      path: '/artifacts'
+      fullPath: '/artifacts/'
+      preLoaderRoute: typeof ArtifactsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/blocks/': {
@@ -410,6 +436,20 @@ declare module '@tanstack/react-router' {
       path: '/work-pools'
       fullPath: '/work-pools/'
       preLoaderRoute: typeof WorkPoolsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/artifacts/artifact/$id': {
+      id: '/artifacts/artifact/$id'
+      path: '/artifacts/artifact/$id'
+      fullPath: '/artifacts/artifact/$id'
+      preLoaderRoute: typeof ArtifactsArtifactIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/artifacts/key/$key': {
+      id: '/artifacts/key/$key'
+      path: '/artifacts/key/$key'
+      fullPath: '/artifacts/key/$key'
+      preLoaderRoute: typeof ArtifactsKeyKeyRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/blocks/block/$id': {
@@ -480,18 +520,20 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
-  ArtifactsRoute: ArtifactsRoute,
   ConcurrencyLimitsRoute: ConcurrencyLimitsRoute,
   DashboardRoute: DashboardRoute,
   NotificationsRoute: NotificationsRoute,
   SettingsRoute: SettingsRoute,
   VariablesRoute: VariablesRoute,
   BlocksCatalogRoute: BlocksCatalogRoute,
+  ArtifactsIndexRoute: ArtifactsIndexRoute,
   BlocksIndexRoute: BlocksIndexRoute,
   DeploymentsIndexRoute: DeploymentsIndexRoute,
   FlowsIndexRoute: FlowsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   WorkPoolsIndexRoute: WorkPoolsIndexRoute,
+  ArtifactsArtifactIdRoute: ArtifactsArtifactIdRoute,
+  ArtifactsKeyKeyRoute: ArtifactsKeyKeyRoute,
   BlocksBlockIdRoute: BlocksBlockIdRoute,
   FlowRunsFlowRunIdRoute: FlowRunsFlowRunIdRoute,
   FlowsFlowIdRoute: FlowsFlowIdRoute,

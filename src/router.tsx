@@ -6,8 +6,8 @@ import { routeTree } from './routeTree.gen.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000 } },
-  // Every failed change says why, in the server's words.
-  mutationCache: new MutationCache({ onError: (error) => toast(error instanceof Error ? error.message : String(error), 'error') }),
+  // Every failed change says why, in the server's words: in a toast, unless the form that made it shows the error itself (`meta.inlineError`).
+  mutationCache: new MutationCache({ onError: (error, _v, _c, mutation) => void (mutation.meta?.inlineError || toast(error instanceof Error ? error.message : String(error), 'error')) }),
 });
 
 export const router = createRouter({

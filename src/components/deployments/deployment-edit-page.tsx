@@ -19,7 +19,7 @@ import { BlockReferencePicker } from '../schema-form/block-reference-picker.tsx'
 import { SchemaForm, SchemaFormSummary, useSchemaForm } from '../schema-form/schema-form.tsx';
 import { parameterSchemaOf } from './custom-run-page.tsx';
 import { JobVariablesEditor } from './job-variables-editor.tsx';
-import { Markdown } from './markdown.tsx';
+import { Markdown } from '../ui/markdown.tsx';
 import { TagsField } from './tags-field.tsx';
 
 /** `/deployments/deployment/{id}/edit`: description, tags, parameter defaults, work pool and queue, job variables, schema enforcement. */

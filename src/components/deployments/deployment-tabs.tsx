@@ -6,7 +6,7 @@ import { describeField, typeLabel } from '../../lib/schema-form/model.ts';
 import { KeyValue, TagList } from '../ui/misc.tsx';
 import { EmptyState } from '../ui/states.tsx';
 import { DateTime } from '../ui/time.tsx';
-import { Markdown } from './markdown.tsx';
+import { Markdown } from '../ui/markdown.tsx';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 

@@ -1,4 +1,4 @@
-import { Bell, Blocks, Braces, Gauge, Package, Server } from 'lucide-react';
+import { Blocks, Server } from 'lucide-react';
 import { Link } from '@tanstack/react-router';
 import { PlannedPage } from './planned-page.tsx';
 
@@ -44,39 +44,6 @@ export function BlockPage({ id }: { id: string }) {
     <PlannedPage title="Block" breadcrumbs={[{ label: 'Blocks', to: '/blocks' }, { label: id }]} icon={Blocks} description={`Block ${id}`} emptyTitle="This block cannot be shown">
       A block page shows its type, its values (secrets masked) and the blocks it references. This server does not serve blocks yet, so <span className={code}>{id}</span> cannot be
       looked up.
-    </PlannedPage>
-  );
-}
-
-export function VariablesPage() {
-  return (
-    <PlannedPage title="Variables" icon={Braces} description="Named values that flows and deployment templates read at run time." emptyTitle="No variables on this server">
-      This page lists variables with their values and tags, and creates, edits and deletes them. This server does not serve variables yet.
-    </PlannedPage>
-  );
-}
-
-export function ConcurrencyPage() {
-  return (
-    <PlannedPage title="Concurrency" icon={Gauge} description="Limits on how many task runs with a tag run at once." emptyTitle="Concurrency limits are not shown here yet">
-      This page will list tag limits with their active slots and the task runs holding them, and create, reset and delete them. The server already enforces tag limits: create one
-      with <span className={code}>POST /api/concurrency_limits/</span>.
-    </PlannedPage>
-  );
-}
-
-export function ArtifactsPage() {
-  return (
-    <PlannedPage title="Artifacts" icon={Package} description="Tables, links, markdown and results that runs publish." emptyTitle="No artifacts on this server">
-      This page lists the latest artifact of each key with its type and the run that made it, and shows its history. This server does not serve artifacts yet.
-    </PlannedPage>
-  );
-}
-
-export function NotificationsPage() {
-  return (
-    <PlannedPage title="Notifications" icon={Bell} description="Messages sent when flow runs enter chosen states." emptyTitle="No notifications on this server">
-      This page lists notification policies (states, tags, the block that sends the message, the template) and lets you pause or edit them. This server does not serve them yet.
     </PlannedPage>
   );
 }

@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { Artifact } from '../../api/artifacts.ts';
+import { buildFlowRunDetailQuery } from '../../api/flow-runs.ts';
+import { Card, CardHeader } from '../ui/card.tsx';
+import { EmptyState } from '../ui/states.tsx';
+import { KeyValue } from '../ui/misc.tsx';
+import { Markdown } from '../ui/markdown.tsx';
+import { PageHeader, type Crumb } from '../ui/page-header.tsx';
+import { DateTime } from '../ui/time.tsx';
+import { ArtifactData, ArtifactType } from './artifact-data.tsx';
+import { FlowRunLink } from './run-links.tsx';
+
+/** One artifact: where it came from, its description and metadata, then its data rendered by type. */
+export function ArtifactDetails({ artifact: a, dataTitle = 'Data' }: { artifact: Artifact; dataTitle?: string }) {
+  const run = useQuery({ ...buildFlowRunDetailQuery(a.flow_run_id ?? ''), enabled: a.flow_run_id !== null, retry: false });
+  const metadata = Object.entries(a.metadata_ ?? {});
+  return (
+    <div className="grid gap-4">
+      <Card>
+        <CardHeader title="Details" />
+        <div className="px-4 py-3">
+          <KeyValue
+            items={[
+              ['Type', <ArtifactType type={a.type} />],
+              [
+                'Key',
+                a.key ? (
+                  <Link to="/artifacts/key/$key" params={{ key: a.key }} className="text-accent hover:underline">
+                    {a.key}
+                  </Link>
+                ) : (
+                  <span className="text-fg-muted">none (not versioned)</span>
+                ),
+              ],
+              ['Created', <DateTime value={a.created} style="seconds" />],
+              ['Flow run', <FlowRunLink id={a.flow_run_id} run={run.data} />],
+              [
+                'Task run',
+                a.task_run_id ? (
+                  <Link to="/runs/task-run/$id" params={{ id: a.task_run_id }} className="text-accent hover:underline">
+                    {a.task_run_id.slice(0, 8)}
+                  </Link>
+                ) : undefined,
+              ],
+              ['Description', a.description ? <Markdown text={a.description} /> : undefined],
+              ...metadata.map(([k, v]): [string, React.ReactNode] => [k, <span className="font-mono text-xs">{v}</span>]),
+            ]}
+          />
+        </div>
+      </Card>
+      <Card>
+        <CardHeader title={dataTitle} />
+        <div className="p-4">
+          <ArtifactData artifact={a} />
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+/** A missing artifact or key: what was asked for and the way back. */
+export function ArtifactNotFound({ what, breadcrumbs }: { what: string; breadcrumbs: Crumb[] }) {
+  return (
+    <>
+      <PageHeader breadcrumbs={breadcrumbs} title="Artifact not found" />
+      <Card>
+        <EmptyState title="No such artifact">
+          {what} It may have been deleted.{' '}
+          <Link to="/artifacts" className="text-accent hover:underline">
+            Back to artifacts
+          </Link>
+        </EmptyState>
+      </Card>
+    </>
+  );
+}
