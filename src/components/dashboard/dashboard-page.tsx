@@ -14,7 +14,7 @@ import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Tabs } from '../ui/tabs.tsx';
 import { RelativeTime } from '../ui/time.tsx';
 import { formatDateTime, formatDuration } from '../../lib/time.ts';
-import { useTimeZone } from '../ui/use-time-zone.ts';
+import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
 import { ServerStatusCard } from './server-status-card.tsx';
 
 export const HOME_RANGES = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 } as const;
@@ -93,6 +93,7 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
   const activity = useQuery(buildFlowRunActivityQuery(body));
   const count = useQuery(buildFlowRunCountQuery({ flow_runs: body.flow_runs }));
   const zone = useTimeZone();
+  const clock = useClock();
   const points = useMemo(() => [...(activity.data ?? [])].reverse(), [activity.data]);
   const maxDuration = Math.max(1, ...points.map((p) => p.duration));
   return (
@@ -115,16 +116,16 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
                   role="listitem"
                   to="/runs/flow-run/$id"
                   params={{ id: p.id }}
-                  title={`${p.state_type ?? ''} · ${p.timestamp ? formatDateTime(p.timestamp, zone) : ''} · ${formatDuration(p.duration)}`}
+                  title={`${p.state_type ?? ''} · ${p.timestamp ? formatDateTime(p.timestamp, zone, 'datetime', true, clock) : ''} · ${formatDuration(p.duration)}`}
                   className="min-w-[2px] flex-1 rounded-t-sm hover:opacity-80"
                   style={{ height: `${Math.max(4, (Math.sqrt(p.duration) / Math.sqrt(maxDuration)) * 100)}%`, background: stateColor(p.state_type) }}
                 />
               ))}
             </div>
             <div className="mt-1 flex justify-between text-[11px] text-fg-muted tabular-nums">
-              <span>{points[0]?.timestamp && formatDateTime(points[0].timestamp, zone)}</span>
+              <span>{points[0]?.timestamp && formatDateTime(points[0].timestamp, zone, 'datetime', true, clock)}</span>
               <span>bar height: duration (longest {formatDuration(maxDuration)})</span>
-              <span>{points.at(-1)?.timestamp && formatDateTime(points.at(-1)!.timestamp!, zone)}</span>
+              <span>{points.at(-1)?.timestamp && formatDateTime(points.at(-1)!.timestamp!, zone, 'datetime', true, clock)}</span>
             </div>
           </>
         )}
@@ -135,6 +136,7 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
 
 function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object }) {
   const zone = useTimeZone();
+  const clock = useClock();
   const filter = { task_runs: { start_time: { after_: since } }, ...(Object.keys(tagFilter).length ? { flow_runs: tagFilter } : {}) };
   const counts = useQuery(buildTaskRunStateCountsQuery(filter));
   const buckets = useQuery(buildTaskRunDashboardCountsQuery(filter));
@@ -167,7 +169,7 @@ function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object 
               {!buckets.data && <Skeleton className="h-20 w-full" />}
             </div>
             <p className="mt-1 flex justify-between text-[11px] text-fg-muted">
-              <span>{formatDateTime(since, zone)}</span>
+              <span>{formatDateTime(since, zone, 'datetime', true, clock)}</span>
               <span>finished task runs per interval: completed (green), failed (red)</span>
               <span>now</span>
             </p>
