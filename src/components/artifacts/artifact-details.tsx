@@ -11,12 +11,18 @@ import { DateTime } from '../ui/time.tsx';
 import { ArtifactData, ArtifactType } from './artifact-data.tsx';
 import { FlowRunLink } from './run-links.tsx';
 
-/** One artifact: where it came from, its description and metadata, then its data rendered by type. */
+/** One artifact: its data rendered by type, then where it came from, its description and metadata. */
 export function ArtifactDetails({ artifact: a, dataTitle = 'Data' }: { artifact: Artifact; dataTitle?: string }) {
   const run = useQuery({ ...buildFlowRunDetailQuery(a.flow_run_id ?? ''), enabled: a.flow_run_id !== null, retry: false });
   const metadata = Object.entries(a.metadata_ ?? {});
   return (
     <div className="grid gap-4">
+      <Card>
+        <CardHeader title={dataTitle} />
+        <div className="p-4">
+          <ArtifactData artifact={a} />
+        </div>
+      </Card>
       <Card>
         <CardHeader title="Details" />
         <div className="px-4 py-3">
@@ -47,12 +53,6 @@ export function ArtifactDetails({ artifact: a, dataTitle = 'Data' }: { artifact:
               ...metadata.map(([k, v]): [string, React.ReactNode] => [k, <span className="font-mono text-xs">{v}</span>]),
             ]}
           />
-        </div>
-      </Card>
-      <Card>
-        <CardHeader title={dataTitle} />
-        <div className="p-4">
-          <ArtifactData artifact={a} />
         </div>
       </Card>
     </div>

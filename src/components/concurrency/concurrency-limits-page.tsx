@@ -129,11 +129,13 @@ function SlotUsage({ used, limit, tag }: { used: number; limit: number; tag: str
   const full = used >= limit;
   return (
     <span className="inline-flex items-center gap-2">
-      <meter min={0} max={Math.max(limit, 1)} value={Math.min(used, Math.max(limit, 1))} aria-label={`Slots in use of ${tag}`} className="h-2 w-20" />
+      <span role="meter" aria-label={`Slots in use of ${tag}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used} className="h-1.5 w-20 overflow-hidden rounded-full bg-surface-hover">
+        <span className={`block h-full rounded-full ${full ? 'bg-state-scheduled' : 'bg-accent'}`} style={{ width: `${limit > 0 ? Math.min(100, (used / limit) * 100) : 0}%` }} />
+      </span>
       <span className="tabular-nums">
         {used.toLocaleString('en')} / {limit.toLocaleString('en')}
       </span>
-      {full && limit > 0 && <span className="rounded border border-border px-1 text-xs text-fg-muted">full</span>}
+      {limit === 0 ? <span className="rounded border border-border px-1 text-xs text-fg-muted">holds every run</span> : full && <span className="rounded border border-border px-1 text-xs text-fg-muted">full</span>}
     </span>
   );
 }

@@ -116,9 +116,13 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
             </Link>
             {block && <span className="text-xs text-fg-muted">({block.block_type?.name ?? block.block_type_name})</span>}
           </div>
-          <p className="truncate font-mono text-xs text-fg-muted" title={p.message_template ?? undefined}>
-            {p.message_template ? p.message_template.split('\n')[0] : 'Default message'}
-          </p>
+          {p.message_template ? (
+            <p className="truncate font-mono text-xs text-fg-muted" title={p.message_template}>
+              {p.message_template.split('\n')[0]}
+            </p>
+          ) : (
+            <p className="text-xs text-fg-muted">Default message</p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <label className="inline-flex items-center gap-1.5">

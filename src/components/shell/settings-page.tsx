@@ -27,7 +27,7 @@ export function SettingsPage() {
           <div className="px-4 py-3">
             <KeyValue
               items={[
-                ['Theme', <ThemeToggle />],
+                ['Theme', <div className="w-fit"><ThemeToggle /></div>],
                 ['Time zone', <TimeZonePicker />],
                 ['Clock', <ClockToggle />],
               ]}
