@@ -94,9 +94,11 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
   const toggle = useUpdateNotificationPolicy();
   const test = useTestNotificationPolicy();
   const blockName = block?.name ?? (blocksLoading ? '…' : `block ${p.block_document_id.slice(0, 8)} (missing or cannot notify)`);
+  // A switched policy shows its new state at once; the list catches up when the save and its refetch are done.
+  const active = toggle.isPending ? (toggle.variables.body.is_active ?? p.is_active) : p.is_active;
   const label = `Notification through ${block?.name ?? p.block_document_id.slice(0, 8)}`;
   return (
-    <Card aria-label={label} className={p.is_active ? '' : 'opacity-80'}>
+    <Card aria-label={label} className={active ? '' : 'opacity-80'}>
       <div className="flex flex-wrap items-start gap-x-4 gap-y-3 p-4">
         <div className="grid min-w-0 flex-1 gap-2">
           <div className="flex flex-wrap items-center gap-1.5">
@@ -129,7 +131,7 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
             <input
               type="checkbox"
               role="switch"
-              checked={p.is_active}
+              checked={active}
               disabled={toggle.isPending}
               aria-label={`Active: ${label}`}
               onChange={(e) =>
@@ -140,7 +142,7 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
               }
               className="size-3.5 accent-[var(--color-accent)]"
             />
-            <span className={p.is_active ? '' : 'text-fg-muted'}>{p.is_active ? 'Active' : 'Paused'}</span>
+            <span className={active ? '' : 'text-fg-muted'}>{active ? 'Active' : 'Paused'}</span>
           </label>
           {canTest && (
             <Button onClick={() => test.mutate(p.id)} disabled={test.isPending}>
