@@ -50,7 +50,19 @@ export function ArtifactDetails({ artifact: a, dataTitle = 'Data' }: { artifact:
                 ) : undefined,
               ],
               ['Description', a.description ? <Markdown text={a.description} /> : undefined],
-              ...metadata.map(([k, v]): [string, React.ReactNode] => [k, <span className="font-mono text-xs">{v}</span>]),
+              [
+                'Metadata',
+                metadata.length ? (
+                  <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
+                    {metadata.map(([k, v]) => (
+                      <div key={k} className="contents">
+                        <dt className="text-fg-muted">{k}</dt>
+                        <dd className="break-words">{v}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : undefined,
+              ],
             ]}
           />
         </div>

@@ -128,7 +128,7 @@ export function ConcurrencyLimitsPage() {
 function SlotUsage({ used, limit, tag }: { used: number; limit: number; tag: string }) {
   const full = used >= limit;
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex items-center gap-2 whitespace-nowrap">
       <span role="meter" aria-label={`Slots in use of ${tag}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used} className="h-1.5 w-20 overflow-hidden rounded-full bg-surface-hover">
         <span className={`block h-full rounded-full ${full ? 'bg-state-scheduled' : 'bg-accent'}`} style={{ width: `${limit > 0 ? Math.min(100, (used / limit) * 100) : 0}%` }} />
       </span>
