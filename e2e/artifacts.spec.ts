@@ -86,6 +86,13 @@ test('markdown, table and link artifacts render, unsafe markdown is sanitized, a
   // The run that made it.
   await main.getByRole('link', { name: `report-run-${s}` }).first().click();
   await expect(page).toHaveURL(new RegExp(`/runs/flow-run/${run.id}`));
+
+  // The run page lists what the run published (not its result).
+  await page.getByRole('tab', { name: /Artifacts/ }).click();
+  const published = page.getByRole('table', { name: 'Artifacts of this run' });
+  await expect(published.getByRole('row')).toHaveCount(5);
+  await expect(published.getByRole('link', { name: `rows-${s}` })).toBeVisible();
+  await expect(published.getByRole('link', { name: `result-${s}` })).toHaveCount(0);
 });
 
 test.describe('missing artifacts', () => {
