@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalToFieldErrors, validateConcurrencyLimit, validateVariable } from './form-validation.ts';
+import { refusalOf, refusalToFieldErrors, validateConcurrencyLimit, validateVariable } from './form-validation.ts';
 
 describe('variable rules', () => {
   const ok = { name: 'warehouse_url', value: 'postgres://x', tags: ['prod'] };
@@ -52,5 +52,14 @@ describe('server refusals on the form', () => {
   it('keeps anything else for the whole form', () => {
     expect(refusalToFieldErrors({ status: 500, message: 'Internal Server Error', fieldErrors: [] }, ['name', 'value'], labels, 'name')).toEqual({ form: 'Internal Server Error' });
     expect(refusalToFieldErrors({ status: 422, message: 'bad', fieldErrors: [{ field: 'other', message: 'nope' }] }, ['name', 'value'], labels)).toEqual({ form: 'bad' });
+  });
+});
+
+describe('refusals from any error', () => {
+  it('keeps an API error as it is and makes anything else a message for the form', () => {
+    const apiError = Object.assign(new Error('A variable with this name already exists.'), { status: 409, fieldErrors: [] });
+    expect(refusalOf(apiError)).toEqual({ status: 409, message: 'A variable with this name already exists.', fieldErrors: [] });
+    expect(refusalOf(new TypeError('Failed to fetch'))).toEqual({ status: 0, message: 'Failed to fetch', fieldErrors: [] });
+    expect(refusalOf('boom')).toEqual({ status: 0, message: 'boom', fieldErrors: [] });
   });
 });

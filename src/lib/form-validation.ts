@@ -59,6 +59,13 @@ export interface ServerRefusal {
   fieldErrors: { field: string; message: string }[];
 }
 
+/** Any failed save as a refusal: an API error keeps its status and field errors; anything else (no response) is a message for the whole form. */
+export function refusalOf(error: unknown): ServerRefusal {
+  const e = error as Partial<ServerRefusal> | null;
+  if (e && typeof e.status === 'number' && typeof e.message === 'string' && Array.isArray(e.fieldErrors)) return { status: e.status, message: e.message, fieldErrors: e.fieldErrors };
+  return { status: 0, message: error instanceof Error ? error.message : String(error), fieldErrors: [] };
+}
+
 /**
  * Puts a server refusal on the form: 422 field errors on their fields (by the last `loc`
  * element), a 409 conflict on `conflictField`; whatever has no field goes to `form`.

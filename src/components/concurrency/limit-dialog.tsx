@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useUpsertConcurrencyLimit, type ConcurrencyLimit } from '../../api/concurrency-limits.ts';
-import { ApiError } from '../../api/client.ts';
-import { hasErrors, refusalToFieldErrors, validateConcurrencyLimit, type FieldErrors, type LimitInput } from '../../lib/form-validation.ts';
+import { hasErrors, refusalOf, refusalToFieldErrors, validateConcurrencyLimit, type FieldErrors, type LimitInput } from '../../lib/form-validation.ts';
 import { Button } from '../ui/button.tsx';
 import { Dialog } from '../ui/dialog.tsx';
 import { Input } from '../ui/form.tsx';
@@ -50,7 +49,7 @@ function LimitForm({ limit, existingTags, onDone }: { limit?: ConcurrencyLimit; 
       toast(limit ? `Limit of ${saved.tag} set to ${saved.concurrency_limit}.` : `Created a limit of ${saved.concurrency_limit} for ${saved.tag}.`);
       onDone();
     } catch (error) {
-      const refusal = error instanceof ApiError ? error : { status: 0, message: error instanceof Error ? error.message : String(error), fieldErrors: [] };
+      const refusal = refusalOf(error);
       // The server calls the limit field `concurrency_limit`.
       const fieldErrors = refusal.fieldErrors.map((f) => (f.field === 'concurrency_limit' ? { ...f, field: 'limit' } : f));
       setErrors(refusalToFieldErrors({ ...refusal, fieldErrors }, ['tag', 'limit'], LABELS));

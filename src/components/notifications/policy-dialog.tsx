@@ -2,9 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Plus } from 'lucide-react';
-import { ApiError } from '../../api/client.ts';
 import { buildNotifyBlocksQuery, useCreateNotificationPolicy, useUpdateNotificationPolicy, type NotificationPolicy } from '../../api/notification-policies.ts';
-import { hasErrors, refusalToFieldErrors, type FieldErrors } from '../../lib/form-validation.ts';
+import { hasErrors, refusalOf, refusalToFieldErrors, type FieldErrors } from '../../lib/form-validation.ts';
 import { DEFAULT_TEMPLATE, insertPlaceholder, TEMPLATE_PLACEHOLDERS, templateProblem } from '../../lib/notification-template.ts';
 import { STATE_NAMES } from '../../lib/states.ts';
 import { Button } from '../ui/button.tsx';
@@ -92,8 +91,7 @@ function PolicyForm({ policy, onDone }: { policy?: NotificationPolicy; onDone: (
       toast(policy ? 'Saved the notification.' : 'Created the notification.');
       onDone();
     } catch (error) {
-      const refusal = error instanceof ApiError ? error : { status: 0, message: error instanceof Error ? error.message : String(error), fieldErrors: [] };
-      setErrors(refusalToFieldErrors(refusal, FIELDS, LABELS));
+      setErrors(refusalToFieldErrors(refusalOf(error), FIELDS, LABELS));
     }
   };
   const selectedMissing = input.blockId && blocks.isSuccess && !blocks.data.some((b) => b.id === input.blockId);

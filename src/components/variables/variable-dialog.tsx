@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useCreateVariable, useUpdateVariable, type Variable } from '../../api/variables.ts';
-import { ApiError } from '../../api/client.ts';
-import { hasErrors, refusalToFieldErrors, validateVariable, VARIABLE_VALUE_MAX, type FieldErrors, type VariableInput } from '../../lib/form-validation.ts';
+import { hasErrors, refusalOf, refusalToFieldErrors, validateVariable, VARIABLE_VALUE_MAX, type FieldErrors, type VariableInput } from '../../lib/form-validation.ts';
 import { Button } from '../ui/button.tsx';
 import { Dialog } from '../ui/dialog.tsx';
 import { Input, Textarea } from '../ui/form.tsx';
@@ -12,12 +11,6 @@ import { TagsField } from '../deployments/tags-field.tsx';
 type Field = keyof VariableInput;
 const FIELDS: readonly Field[] = ['name', 'value', 'tags'];
 const LABELS: Record<Field, string> = { name: 'Name', value: 'Value', tags: 'Tags' };
-
-/** Turns any failed save into field errors (a network failure has no field: it goes to the form). */
-export function saveErrors(error: unknown): FieldErrors<Field | 'form'> {
-  const refusal = error instanceof ApiError ? error : { status: 0, message: error instanceof Error ? error.message : String(error), fieldErrors: [] };
-  return refusalToFieldErrors(refusal, FIELDS, LABELS, 'name');
-}
 
 /**
  * Creates a variable, or edits `variable`. Errors show at their field, from the rules here
@@ -62,7 +55,7 @@ function VariableForm({ variable, onDone }: { variable?: Variable; onDone: () =>
       }
       onDone();
     } catch (error) {
-      setErrors(saveErrors(error));
+      setErrors(refusalToFieldErrors(refusalOf(error), FIELDS, LABELS, 'name'));
     }
   };
   return (
