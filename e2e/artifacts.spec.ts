@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { createFlow, createFlowRun } from './data.ts';
 
@@ -40,6 +41,7 @@ test('markdown, table and link artifacts render, unsafe markdown is sanitized, a
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row', { name: new RegExp(`report-${s}`) })).toContainText('markdown');
   await expect(table.getByRole('row', { name: new RegExp(`report-${s}`) })).toContainText(`report-run-${s}`);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('combobox', { name: 'Type' }).selectOption('table');
   await expect(page).toHaveURL(/type=table/);
   await expect(table.getByRole('row')).toHaveCount(2);
@@ -69,6 +71,7 @@ test('markdown, table and link artifacts render, unsafe markdown is sanitized, a
   await expect(main.locator('[onerror]')).toHaveCount(0);
   await expect(main.locator('a[href^="javascript:"]')).toHaveCount(0);
   expect(await page.evaluate<unknown>('window.__xss')).toBeUndefined();
+  expect(await axeViolations(page)).toEqual([]);
 
   // Version history: newest first, the latest marked; the older version has its own page.
   const versions = page.getByRole('table', { name: 'Versions' });

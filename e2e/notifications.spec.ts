@@ -77,7 +77,8 @@ test('a notification policy made in the UI sends a test message to a local recei
     const [policy] = await server.postJson<PolicyT[]>('/flow_run_notification_policies/filter', {});
     expect(policy).toMatchObject({ is_active: true, state_names: ['Failed', 'Completed'], tags: ['prod'], block_document_id: block.id, message_template: 'Run {flow_run_name} is {flow_run_state_name}' });
 
-    const card = page.getByRole('region', { name: 'Notification through local-receiver' });
+    const label = 'Notification on Failed, Completed for tags prod through local-receiver';
+    const card = page.getByRole('region', { name: label });
     await expect(card).toContainText('When a flow run enters');
     await expect(card).toContainText('Failed');
     await expect(card).toContainText('prod');
@@ -93,11 +94,11 @@ test('a notification policy made in the UI sends a test message to a local recei
     await expect(card.getByRole('alert')).toHaveText('The test notification was not delivered: The receiver answered 500 Internal Server Error.');
 
     // Pause it, then edit it back to the default message.
-    await card.getByRole('switch', { name: 'Active: Notification through local-receiver' }).click();
-    await expect(card.getByRole('switch', { name: 'Active: Notification through local-receiver' })).not.toBeChecked();
+    await card.getByRole('switch', { name: `Active: ${label}` }).click();
+    await expect(card.getByRole('switch', { name: `Active: ${label}` })).not.toBeChecked();
     await expect(card).toContainText('Paused');
     await expect.poll(async () => (await server.getJson<PolicyT>(`/flow_run_notification_policies/${policy.id}`)).is_active).toBe(false);
-    await card.getByRole('button', { name: 'Edit: Notification through local-receiver' }).click();
+    await card.getByRole('button', { name: `Edit: ${label}` }).click();
     const edit = page.getByRole('dialog', { name: 'Edit notification' });
     await expect(edit.getByRole('textbox', { name: 'Message template' })).toHaveValue('Run {flow_run_name} is {flow_run_state_name}');
     await edit.getByRole('textbox', { name: 'Message template' }).fill('');
@@ -106,7 +107,7 @@ test('a notification policy made in the UI sends a test message to a local recei
     await expect(card).toContainText('Default message');
     expect((await server.getJson<PolicyT>(`/flow_run_notification_policies/${policy.id}`)).message_template).toBeNull();
 
-    await card.getByRole('button', { name: 'Delete: Notification through local-receiver' }).click();
+    await card.getByRole('button', { name: `Delete: ${label}` }).click();
     await page.getByRole('dialog', { name: 'Delete notification' }).getByRole('button', { name: 'Delete notification' }).click();
     await expect(page.getByRole('heading', { name: 'No notifications yet' })).toBeVisible();
   } finally {

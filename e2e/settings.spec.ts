@@ -1,3 +1,4 @@
+import { axeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test.use({ timezoneId: 'UTC' });
@@ -17,6 +18,7 @@ test('the 24-hour clock switch changes how times show on other pages; the server
   await expect(page.getByText(`${server.url}/api`, { exact: true })).toBeVisible();
   const clock = page.getByRole('switch', { name: '24-hour clock' });
   await expect(clock).toBeChecked();
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.goto(`/artifacts/artifact/${artifact.id}`);
   await expect(page.getByText(time24, { exact: true })).toBeVisible();

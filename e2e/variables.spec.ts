@@ -1,3 +1,4 @@
+import { axeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 // The duplicate-name save is refused by the server on purpose (409).
@@ -35,6 +36,7 @@ test('create, edit and delete a variable, with inline errors that keep what was 
   await value.fill('v'.repeat(5001));
   await create.click();
   await expect(dialog.getByText('Value is too long: 5,001 characters, at most 5,000.')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await value.fill('postgres://warehouse:5432/analytics');
   await dialog.getByRole('textbox', { name: 'Tags', exact: true }).fill('prod');
   await dialog.getByRole('textbox', { name: 'Tags', exact: true }).press('Enter');
@@ -42,6 +44,7 @@ test('create, edit and delete a variable, with inline errors that keep what was 
   await expect(dialog).toBeHidden();
   const table = page.getByRole('table', { name: 'Variables' });
   await expect(table.getByRole('row', { name: /warehouse_url/ })).toContainText('postgres://warehouse:5432/analytics');
+  expect(await axeViolations(page)).toEqual([]);
   expect(await variables(server)).toMatchObject([{ name: 'warehouse_url', value: 'postgres://warehouse:5432/analytics', tags: ['prod'] }]);
 
   // A duplicate name: the server's 409 shows at the name field; the dialog keeps the input.

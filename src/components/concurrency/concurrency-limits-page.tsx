@@ -147,7 +147,7 @@ function SlotHolders({ ids, byId, loading }: { ids: string[]; byId: Map<string, 
       {ids.map((id) => {
         const run = byId.get(id);
         return (
-          <li key={id} className="inline-flex items-center gap-1.5">
+          <li key={id} className="inline-flex items-center gap-1.5 whitespace-nowrap">
             {run && <StateBadge type={run.state_type} name={run.state_name} size="sm" />}
             <Link to="/runs/task-run/$id" params={{ id }} className="text-accent hover:underline">
               {run?.name ?? (loading ? '…' : `task run ${id.slice(0, 8)}`)}

@@ -96,9 +96,10 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
   const blockName = block?.name ?? (blocksLoading ? '…' : `block ${p.block_document_id.slice(0, 8)} (missing or cannot notify)`);
   // A switched policy shows its new state at once; the list catches up when the save and its refetch are done.
   const active = toggle.isPending ? (toggle.variables.body.is_active ?? p.is_active) : p.is_active;
-  const label = `Notification through ${block?.name ?? p.block_document_id.slice(0, 8)}`;
+  // What the policy does, so two cards rarely share a name.
+  const label = `Notification on ${p.state_names.length ? p.state_names.join(', ') : 'any state'}${p.tags.length ? ` for tags ${p.tags.join(', ')}` : ''} through ${block?.name ?? p.block_document_id.slice(0, 8)}`;
   return (
-    <Card aria-label={label} className={active ? '' : 'opacity-80'}>
+    <Card aria-label={label}>
       <div className="flex flex-wrap items-start gap-x-4 gap-y-3 p-4">
         <div className="grid min-w-0 flex-1 gap-2">
           <div className="flex flex-wrap items-center gap-1.5">
