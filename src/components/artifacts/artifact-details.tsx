@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Artifact } from '../../api/artifacts.ts';
-import { buildFlowRunDetailQuery } from '../../api/flow-runs.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { EmptyState } from '../ui/states.tsx';
 import { KeyValue } from '../ui/misc.tsx';
@@ -9,11 +7,12 @@ import { Markdown } from '../ui/markdown.tsx';
 import { PageHeader, type Crumb } from '../ui/page-header.tsx';
 import { DateTime } from '../ui/time.tsx';
 import { ArtifactData, ArtifactType } from './artifact-data.tsx';
-import { FlowRunLink } from './run-links.tsx';
+import { FlowRunLink, useFlowRunsById } from './run-links.tsx';
 
 /** One artifact: its data rendered by type, then where it came from, its description and metadata. */
 export function ArtifactDetails({ artifact: a, dataTitle = 'Data' }: { artifact: Artifact; dataTitle?: string }) {
-  const run = useQuery({ ...buildFlowRunDetailQuery(a.flow_run_id ?? ''), enabled: a.flow_run_id !== null, retry: false });
+  // By filter, not by id: a deleted run is simply not found (no 404), and the link shows its id.
+  const run = useFlowRunsById([a.flow_run_id]).get(a.flow_run_id ?? '');
   const metadata = Object.entries(a.metadata_ ?? {});
   return (
     <div className="grid gap-4">
@@ -40,7 +39,7 @@ export function ArtifactDetails({ artifact: a, dataTitle = 'Data' }: { artifact:
                 ),
               ],
               ['Created', <DateTime value={a.created} style="seconds" />],
-              ['Flow run', <FlowRunLink id={a.flow_run_id} run={run.data} />],
+              ['Flow run', <FlowRunLink id={a.flow_run_id} run={run} />],
               [
                 'Task run',
                 a.task_run_id ? (
