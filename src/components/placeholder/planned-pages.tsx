@@ -26,7 +26,7 @@ export function BlocksPage() {
   return (
     <PlannedPage title="Blocks" icon={Blocks} description="Stored configuration and credentials that flows load by name." emptyTitle="No blocks on this server">
       This page lists block documents (credentials, storage, notification targets) by type; the{' '}
-      <Link to="/blocks/catalog" className="text-accent hover:underline">catalog</Link> lists the block types to create them from. This server does not serve blocks yet.
+      <Link to="/blocks/catalog" className="text-accent underline">catalog</Link> lists the block types to create them from. This server does not serve blocks yet.
     </PlannedPage>
   );
 }
