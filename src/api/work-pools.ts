@@ -52,6 +52,8 @@ export function buildWorkPoolQuery(name: string | null | undefined, live = false
     queryKey: workPoolKeys.detail(name ?? ''),
     enabled: Boolean(name),
     refetchInterval: live ? LIVE_MS : false,
+    // An unknown name stays unknown: no retries of a 404.
+    retry: (failures, error) => (error as { status?: number }).status !== 404 && failures < 3,
     queryFn: ({ signal }) => unwrap(api.GET('/api/work_pools/{name}', { params: { path: { name: name! } }, signal })),
   });
 }
@@ -155,10 +157,19 @@ export function useUpdateWorkPool() {
 }
 
 export function useDeleteWorkPool() {
-  const invalidate = useInvalidatePools();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => unwrap(api.DELETE('/api/work_pools/{name}', { params: { path: { name } } })),
-    onSettled: () => invalidate(),
+    onSettled: (_data, _error, name) => {
+      // The deleted pool leaves the lists at once, and its own queries (queues, workers) are not asked again: they would 404.
+      const without = (pools: WorkPool[] | undefined) => pools?.filter((p) => p.name !== name);
+      queryClient.setQueryData(workPoolKeys.list(), without);
+      queryClient.setQueryData(workPoolKeys.names(), without);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: workPoolKeys.all, predicate: (q) => q.queryKey[2] !== name }),
+        queryClient.invalidateQueries({ queryKey: deploymentKeys.all }),
+      ]);
+    },
   });
 }
 

@@ -161,9 +161,9 @@ function TypeStep({ types, selected, onSelect }: { types: WorkPoolType[] | undef
         {types.map((t) => (
           <label
             key={`${t.collection}/${t.type}`}
-            className={clsx('flex cursor-pointer gap-3 rounded-md border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent', selected?.type === t.type ? 'border-accent bg-accent/5' : 'border-border hover:bg-surface-hover/60')}
+            className={clsx('flex cursor-pointer items-start gap-3 rounded-md border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent', selected?.type === t.type ? 'border-accent bg-accent/5' : 'border-border hover:bg-surface-hover/60')}
           >
-            <input type="radio" name="pool-type" value={t.type} checked={selected?.type === t.type} onChange={() => onSelect(t)} className="mt-1 accent-[var(--color-accent)]" />
+            <input type="radio" name="pool-type" value={t.type} checked={selected?.type === t.type} onChange={() => onSelect(t)} className="mt-1 shrink-0 accent-[var(--color-accent)]" />
             <span className="grid gap-0.5">
               <span className="font-medium">
                 {t.displayName}

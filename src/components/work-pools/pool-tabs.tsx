@@ -18,7 +18,7 @@ export function DetailsTab({ pool }: { pool: WorkPool }) {
   const types = useQuery(buildWorkPoolTypesQuery());
   const type = types.data?.find((t) => t.type === pool.type);
   return (
-    <div className="grid gap-6 p-4 lg:grid-cols-2">
+    <div className="grid items-start gap-6 p-4 lg:grid-cols-2">
       <KeyValue
         items={[
           ['Type', <span>{type?.displayName ?? pool.type} <span className="font-mono text-xs text-fg-muted">{pool.type}</span></span>],
@@ -63,7 +63,7 @@ function TemplateSummary({ pool }: { pool: WorkPool }) {
                     <span className="font-mono">{p.name}</span>
                   </td>
                   <td className="py-1 pr-3 font-mono text-fg-muted">{typeLabel(variables!, p.schema)}</td>
-                  <td className="max-w-xs py-1 font-mono break-all">{p.name in defaults ? JSON.stringify(defaults[p.name]) : <span className="font-sans text-fg-muted">none</span>}</td>
+                  <td className="max-w-xs py-1 font-mono break-words">{p.name in defaults ? JSON.stringify(defaults[p.name]) : <span className="font-sans text-fg-muted">none</span>}</td>
                 </tr>
               ))}
             </tbody>
