@@ -118,7 +118,7 @@ test.describe('the create wizard', () => {
       await expect(page).toHaveURL(new RegExp(`/work-pools/work-pool/${pool}$`));
       await expect(page.getByRole('heading', { name: pool })).toBeVisible();
       const details = page.getByRole('tabpanel');
-      await expect(details.getByText('Process')).toBeVisible();
+      await expect(details.locator('dd').first()).toHaveText('Process process');
       await expect(details.getByText('Pool made by the e2e test')).toBeVisible();
       const variables = details.getByRole('table', { name: 'Job variables' });
       await expect(variables.getByRole('row', { name: /env/ })).toContainText('{"POOL_GREETING":"hello-from-pool"}');

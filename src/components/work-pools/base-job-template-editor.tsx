@@ -45,7 +45,9 @@ export function BaseJobTemplateEditor({ value, onChange, onProblem }: { value: B
           .map(([p, m]) => `${variables ? fieldLabel(variables, defaults, p) : p} (${m[0]})`)
           .join('; ')}`
       : null;
-  useEffect(() => onProblem(problem), [problem, onProblem]);
+  useEffect(() => {
+    onProblem(problem);
+  }, [problem, onProblem]);
   const advancedId = useId();
 
   return (
