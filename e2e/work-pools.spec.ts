@@ -15,6 +15,8 @@ const suffix = () => Math.random().toString(36).slice(2, 8);
 /** A flow that reports the environment variable the pool's job template sets, deployed with `syntask deploy`. */
 function writeProject(pool: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'syntask-pool-e2e-'));
+  // An ES module project, as `npm init` + `"type": "module"` makes one.
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pool-e2e', private: true, type: 'module' }));
   writeFileSync(
     join(dir, 'pool_flow.ts'),
     [
@@ -59,14 +61,14 @@ test.describe('the create wizard', () => {
 
       // Step 2: inline validation, naming the field.
       await next.click();
-      await expect(page.getByRole('alert').filter({ hasText: 'Name: Name is required.' })).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasText: 'Name: Required.' })).toBeVisible();
       const name = page.getByLabel('Name', { exact: true });
       await name.fill('syntask-mine');
       await expect(page.getByText('Name: Names starting with "syntask" are reserved')).toBeVisible();
       await name.fill(taken);
       await page.getByLabel('Description').fill('Pool made by the e2e test');
       await page.getByLabel('Concurrency limit').fill('two');
-      await expect(page.getByText('Concurrency limit: Concurrency limit must be a whole number')).toBeVisible();
+      await expect(page.getByText('Concurrency limit: Must be a whole number of 0 or more')).toBeVisible();
       await page.getByLabel('Concurrency limit').fill('4');
       await next.click();
 
@@ -143,7 +145,7 @@ test.describe('the create wizard', () => {
       await dialog.getByLabel('Name').fill('urgent');
       await dialog.getByLabel('Priority').fill('0');
       await dialog.getByRole('button', { name: 'Create queue' }).click();
-      await expect(dialog.getByText('Priority: Priority must be a whole number of 1 or more')).toBeVisible();
+      await expect(dialog.getByText('Priority: Must be a whole number of 1 or more')).toBeVisible();
       await dialog.getByLabel('Priority').fill('1');
       await dialog.getByRole('button', { name: 'Create queue' }).click();
       await expect(dialog).toBeHidden();

@@ -4,12 +4,12 @@ import { parseLimit, queueServerErrors, serverErrorFields, validatePoolDetails, 
 describe('work pool form validation', () => {
   it('names the field for each problem and accepts a plain pool', () => {
     expect(validatePoolDetails({ name: 'local', description: '', concurrency: '' })).toEqual({});
-    expect(validatePoolDetails({ name: '', description: '', concurrency: '' }).name).toBe('Name is required.');
+    expect(validatePoolDetails({ name: '', description: '', concurrency: '' }).name).toBe('Required.');
     expect(validatePoolDetails({ name: 'Syntask-x', description: '', concurrency: '' }).name).toMatch(/reserved/);
     expect(validatePoolDetails({ name: ' a', description: '', concurrency: '' }).name).toMatch(/spaces/);
-    expect(validatePoolDetails({ name: 'a/b', description: '', concurrency: '' }).name).toMatch(/cannot contain/);
-    expect(validatePoolDetails({ name: 'ok', description: '', concurrency: '-1' }).concurrency).toMatch(/whole number/);
-    expect(validatePoolDetails({ name: '', description: '', concurrency: '2.5' }, { checkName: false })).toEqual({ concurrency: expect.stringMatching(/whole number/) });
+    expect(validatePoolDetails({ name: 'a/b', description: '', concurrency: '' }).name).toMatch(/^Cannot contain/);
+    expect(validatePoolDetails({ name: 'ok', description: '', concurrency: '-1' }).concurrency).toMatch(/^Must be a whole number/);
+    expect(validatePoolDetails({ name: '', description: '', concurrency: '2.5' }, { checkName: false })).toEqual({ concurrency: expect.stringMatching(/^Must be a whole number/) });
   });
 
   it('reads limits: empty is none, digits are a number', () => {

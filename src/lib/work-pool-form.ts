@@ -13,23 +13,24 @@ export interface PoolDetailsDraft {
 export type DetailsErrors = Partial<Record<keyof PoolDetailsDraft | 'template', string>>;
 
 /** Empty → null (no limit); otherwise a whole number ≥ 0, or the message saying why not. */
-export function parseLimit(text: string, noun = 'Concurrency limit'): { value: number | null } | { error: string } {
+/** Messages are shown after the field's label ("Concurrency limit: …"), so they do not repeat it. */
+export function parseLimit(text: string): { value: number | null } | { error: string } {
   const t = text.trim();
   if (t === '') return { value: null };
-  if (!/^\d+$/.test(t)) return { error: `${noun} must be a whole number of 0 or more (empty for no limit).` };
+  if (!/^\d+$/.test(t)) return { error: 'Must be a whole number of 0 or more (empty for no limit).' };
   const n = Number(t);
-  return n > 1_000_000_000 ? { error: `${noun} is too large.` } : { value: n };
+  return n > 1_000_000_000 ? { error: 'Too large.' } : { value: n };
 }
 
 export function validatePoolDetails(d: PoolDetailsDraft, { checkName = true } = {}): DetailsErrors {
   const errors: DetailsErrors = {};
   if (checkName) {
     const name = d.name.trim();
-    if (name === '') errors.name = 'Name is required.';
-    else if (name !== d.name) errors.name = 'Name cannot start or end with spaces.';
+    if (name === '') errors.name = 'Required.';
+    else if (name !== d.name) errors.name = 'Cannot start or end with spaces.';
     else if (name.toLowerCase().startsWith('syntask')) errors.name = 'Names starting with "syntask" are reserved for Syntask.';
-    else if (name.length > 200) errors.name = 'Name is too long (200 characters at most).';
-    else if (/[/\\%?#]/.test(name)) errors.name = 'Name cannot contain /, \\, %, ? or #: it is part of the pool\'s URL.';
+    else if (name.length > 200) errors.name = 'Too long (200 characters at most).';
+    else if (/[/\\%?#]/.test(name)) errors.name = "Cannot contain /, \\, %, ? or #: the name is part of the pool's URL.";
   }
   const limit = parseLimit(d.concurrency);
   if ('error' in limit) errors.concurrency = limit.error;
@@ -71,11 +72,11 @@ export type QueueErrors = Partial<Record<keyof QueueDraft, string>>;
 export function validateQueue(d: QueueDraft): QueueErrors {
   const errors: QueueErrors = {};
   const name = d.name.trim();
-  if (name === '') errors.name = 'Name is required.';
-  else if (name !== d.name) errors.name = 'Name cannot start or end with spaces.';
-  else if (/[/\\%?#]/.test(name)) errors.name = 'Name cannot contain /, \\, %, ? or #.';
+  if (name === '') errors.name = 'Required.';
+  else if (name !== d.name) errors.name = 'Cannot start or end with spaces.';
+  else if (/[/\\%?#]/.test(name)) errors.name = 'Cannot contain /, \\, %, ? or #.';
   const p = d.priority.trim();
-  if (p !== '' && (!/^\d+$/.test(p) || Number(p) < 1)) errors.priority = 'Priority must be a whole number of 1 or more (1 is polled first; empty for the next free one).';
+  if (p !== '' && (!/^\d+$/.test(p) || Number(p) < 1)) errors.priority = 'Must be a whole number of 1 or more (1 is polled first; empty for the next free one).';
   const limit = parseLimit(d.concurrency);
   if ('error' in limit) errors.concurrency = limit.error;
   return errors;
