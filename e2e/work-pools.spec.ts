@@ -196,7 +196,7 @@ test.describe('the create wizard', () => {
   });
 });
 
-test('pause and delete a pool from the list; an unknown pool says so', async ({ page, server }) => {
+test('pause, resume and delete a pool from the list', async ({ page, server }) => {
   const pool = `list-pool-${suffix()}`;
   await server.postJson('/work_pools/', {
     name: pool,
@@ -218,6 +218,45 @@ test('pause and delete a pool from the list; an unknown pool says so', async ({ 
   await expect(confirm).toContainText(pool);
   await confirm.getByRole('button', { name: 'Delete work pool' }).click();
   await expect(page.getByRole('row', { name: new RegExp(pool) })).toHaveCount(0);
+});
+
+test.describe('edit', () => {
+  const pool = `edit-pool-${suffix()}`;
+  // The server refuses one template on purpose (422 on the pool's URL).
+  test.use({ allowedFailingUrls: [new RegExp(`/api/work_pools/${pool}$`)] });
+
+  test('edit a pool: description, limit and a default; a template the server refuses is reported at the template, input kept', async ({ page, server }) => {
+    const types = await server.getJson<{ syntask: { process: { default_base_job_configuration: Record<string, unknown> } } }>('/collections/views/aggregate-worker-metadata');
+    await server.postJson('/work_pools/', { name: pool, type: 'process', concurrency_limit: 2, base_job_template: types.syntask.process.default_base_job_configuration });
+    await page.goto(`/work-pools/work-pool/${pool}`);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await expect(page).toHaveURL(new RegExp(`/work-pools/work-pool/${pool}/edit$`));
+    await page.getByLabel('Description').fill('Edited description');
+    await page.getByLabel('Concurrency limit').fill('');
+    const form = new SchemaFormArea(page, 'Job variable defaults');
+    await form.field('/stream_output').getByRole('checkbox').uncheck();
+
+    // A variable of an unknown type: the browser cannot judge it, the server refuses it.
+    await page.getByRole('button', { name: /Advanced: the whole base job template/ }).click();
+    const json = page.getByLabel('Base job template (JSON)');
+    const template = JSON.parse(await json.inputValue()) as { variables: { properties: Record<string, unknown> } };
+    expect(template.variables.properties.stream_output).toMatchObject({ default: false });
+    const valid = JSON.stringify(template, null, 2);
+    template.variables.properties.odd = { type: 'blork' };
+    await json.fill(JSON.stringify(template, null, 2));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /^Base job template: / })).toBeVisible();
+    await expect(page.getByLabel('Description')).toHaveValue('Edited description');
+
+    await json.fill(valid);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(new RegExp(`/work-pools/work-pool/${pool}$`));
+    const saved = await server.getJson<{ description: string; concurrency_limit: number | null; base_job_template: typeof template }>(`/work_pools/${pool}`);
+    expect(saved.description).toBe('Edited description');
+    expect(saved.concurrency_limit).toBeNull();
+    expect(saved.base_job_template.variables.properties.stream_output).toMatchObject({ default: false });
+    await expect(page.getByRole('tabpanel').getByText('Unlimited')).toBeVisible();
+  });
 });
 
 test.describe('unknown pool', () => {

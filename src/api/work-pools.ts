@@ -152,6 +152,8 @@ export function useUpdateWorkPool() {
   const invalidate = useInvalidatePools();
   return useMutation({
     mutationFn: ({ name, body }: { name: string; body: WorkPoolUpdate }) => unwrap(api.PATCH('/api/work_pools/{name}', { params: { path: { name } }, body })),
+    // The edit page shows a refused template (422) next to it; pausing never answers 422.
+    meta: { inlineErrors: [422] },
     onSettled: () => invalidate(),
   });
 }
