@@ -29,6 +29,7 @@ describe('work pool form validation', () => {
     expect(serverErrorFields({ status: 422, message: 'x', fieldErrors: [{ loc: ['body', 'base_job_template'], message: 'The variables schema has invalid defaults' }] })).toEqual({ template: 'The variables schema has invalid defaults' });
     expect(serverErrorFields({ status: 422, message: 'x', fieldErrors: [{ loc: ['body', 'concurrency_limit'], message: 'must be >= 0' }] })).toEqual({ concurrency: 'must be >= 0' });
     expect(serverErrorFields({ status: 500, message: 'boom' })).toEqual({});
-    expect(queueServerErrors({ status: 409, message: 'A work queue named "a" already exists in this work pool.' })).toEqual({ name: expect.stringContaining('already exists') });
+    expect(queueServerErrors({ status: 409, message: 'Data integrity conflict.' }, 'a')).toEqual({ name: 'A work queue named "a" already exists in this work pool.' });
+    expect(queueServerErrors({ status: 422, message: 'x', fieldErrors: [{ loc: ['body', 'priority'], message: 'must be >= 1' }] }, 'a')).toEqual({ priority: 'must be >= 1' });
   });
 });

@@ -82,8 +82,9 @@ export function validateQueue(d: QueueDraft): QueueErrors {
   return errors;
 }
 
-export function queueServerErrors(error: ServerError): QueueErrors {
-  if (error.status === 409) return { name: error.message };
+/** A rename onto a taken name answers 409 with a generic constraint message: say which name is taken. */
+export function queueServerErrors(error: ServerError, name: string): QueueErrors {
+  if (error.status === 409) return { name: `A work queue named "${name}" already exists in this work pool.` };
   if (error.status !== 422) return {};
   const out: QueueErrors = {};
   for (const e of error.fieldErrors?.length ? error.fieldErrors : [{ loc: [], message: error.message }]) {

@@ -124,7 +124,7 @@ function QueueDialog({ pool, editing, onClose }: { pool: string; editing: Editin
     setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
   };
   const busy = create.isPending || update.isPending;
-  const onError = (error: Error) => error instanceof ApiError && setServerErrors(queueServerErrors(error));
+  const onError = (error: Error) => error instanceof ApiError && setServerErrors(queueServerErrors(error, draft.name));
   const save = () => {
     setAttempted(true);
     if (Object.keys(local).length) return;
