@@ -256,6 +256,20 @@ test.describe('edit', () => {
     expect(saved.concurrency_limit).toBeNull();
     expect(saved.base_job_template.variables.properties.stream_output).toMatchObject({ default: false });
     await expect(page.getByRole('tabpanel').getByText('Unlimited')).toBeVisible();
+
+    // Edit and pause the default queue.
+    await page.getByRole('tab', { name: /Queues/ }).click();
+    await page.getByRole('button', { name: 'Edit queue default' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit queue default' });
+    await dialog.getByLabel('Concurrency limit').fill('3');
+    await dialog.getByRole('button', { name: 'Save queue' }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByRole('table', { name: 'Work queues' }).getByRole('row', { name: /default/ });
+    await expect(row).toContainText('3');
+    await row.getByRole('button', { name: 'Pause queue default' }).click();
+    await expect(row).toContainText('Paused');
+    await expect(row.getByRole('button', { name: 'Delete queue default' })).toBeDisabled();
+    expect(await server.getJson<{ concurrency_limit: number; is_paused: boolean }>(`/work_pools/${pool}/queues/default`)).toMatchObject({ concurrency_limit: 3, is_paused: true });
   });
 });
 
