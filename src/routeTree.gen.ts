@@ -22,6 +22,7 @@ import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index
 import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
 import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.tsx'
+import { Route as WorkPoolsCreateRouteImport } from './routes/work-pools.create.tsx'
 import { Route as ArtifactsArtifactIdRouteImport } from './routes/artifacts.artifact.$id.tsx'
 import { Route as ArtifactsKeyKeyRouteImport } from './routes/artifacts.key.$key.tsx'
 import { Route as BlocksBlockIdRouteImport } from './routes/blocks.block.$id.tsx'
@@ -29,10 +30,11 @@ import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-r
 import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
 import { Route as RunsFlowRunIdRouteImport } from './routes/runs.flow-run.$id.tsx'
 import { Route as RunsTaskRunIdRouteImport } from './routes/runs.task-run.$id.tsx'
-import { Route as WorkPoolsWorkPoolNameRouteImport } from './routes/work-pools.work-pool.$name.tsx'
 import { Route as DeploymentsDeploymentIdIndexRouteImport } from './routes/deployments.deployment.$id.index.tsx'
 import { Route as DeploymentsDeploymentIdEditRouteImport } from './routes/deployments.deployment.$id.edit.tsx'
 import { Route as DeploymentsDeploymentIdRunRouteImport } from './routes/deployments.deployment.$id.run.tsx'
+import { Route as WorkPoolsWorkPoolNameIndexRouteImport } from './routes/work-pools.work-pool.$name.index.tsx'
+import { Route as WorkPoolsWorkPoolNameEditRouteImport } from './routes/work-pools.work-pool.$name.edit.tsx'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -99,6 +101,11 @@ const WorkPoolsIndexRoute = WorkPoolsIndexRouteImport.update({
   path: '/work-pools/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const WorkPoolsCreateRoute = WorkPoolsCreateRouteImport.update({
+  id: '/work-pools/create',
+  path: '/work-pools/create',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ArtifactsArtifactIdRoute = ArtifactsArtifactIdRouteImport.update({
   id: '/artifacts/artifact/$id',
   path: '/artifacts/artifact/$id',
@@ -134,11 +141,6 @@ const RunsTaskRunIdRoute = RunsTaskRunIdRouteImport.update({
   path: '/runs/task-run/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
-const WorkPoolsWorkPoolNameRoute = WorkPoolsWorkPoolNameRouteImport.update({
-  id: '/work-pools/work-pool/$name',
-  path: '/work-pools/work-pool/$name',
-  getParentRoute: () => rootRouteImport,
-} as any)
 const DeploymentsDeploymentIdIndexRoute =
   DeploymentsDeploymentIdIndexRouteImport.update({
     id: '/deployments/deployment/$id/',
@@ -157,6 +159,18 @@ const DeploymentsDeploymentIdRunRoute =
     path: '/deployments/deployment/$id/run',
     getParentRoute: () => rootRouteImport,
   } as any)
+const WorkPoolsWorkPoolNameIndexRoute =
+  WorkPoolsWorkPoolNameIndexRouteImport.update({
+    id: '/work-pools/work-pool/$name/',
+    path: '/work-pools/work-pool/$name/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const WorkPoolsWorkPoolNameEditRoute =
+  WorkPoolsWorkPoolNameEditRouteImport.update({
+    id: '/work-pools/work-pool/$name/edit',
+    path: '/work-pools/work-pool/$name/edit',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -166,6 +180,7 @@ export interface FileRoutesByFullPath {
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
@@ -179,10 +194,11 @@ export interface FileRoutesByFullPath {
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
-  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
+  '/work-pools/work-pool/$name/': typeof WorkPoolsWorkPoolNameIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -192,6 +208,7 @@ export interface FileRoutesByTo {
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts': typeof ArtifactsIndexRoute
   '/blocks': typeof BlocksIndexRoute
   '/deployments': typeof DeploymentsIndexRoute
@@ -205,10 +222,11 @@ export interface FileRoutesByTo {
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
-  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/deployments/deployment/$id': typeof DeploymentsDeploymentIdIndexRoute
+  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -219,6 +237,7 @@ export interface FileRoutesById {
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
@@ -232,10 +251,11 @@ export interface FileRoutesById {
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
-  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
+  '/work-pools/work-pool/$name/': typeof WorkPoolsWorkPoolNameIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -247,6 +267,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/work-pools/create'
     | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
@@ -260,10 +281,11 @@ export interface FileRouteTypes {
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
-    | '/work-pools/work-pool/$name'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/work-pools/work-pool/$name/edit'
     | '/deployments/deployment/$id/'
+    | '/work-pools/work-pool/$name/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -273,6 +295,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/work-pools/create'
     | '/artifacts'
     | '/blocks'
     | '/deployments'
@@ -286,10 +309,11 @@ export interface FileRouteTypes {
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
-    | '/work-pools/work-pool/$name'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/work-pools/work-pool/$name/edit'
     | '/deployments/deployment/$id'
+    | '/work-pools/work-pool/$name'
   id:
     | '__root__'
     | '/'
@@ -299,6 +323,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/work-pools/create'
     | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
@@ -312,10 +337,11 @@ export interface FileRouteTypes {
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
-    | '/work-pools/work-pool/$name'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/work-pools/work-pool/$name/edit'
     | '/deployments/deployment/$id/'
+    | '/work-pools/work-pool/$name/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -326,6 +352,7 @@ export interface RootRouteChildren {
   SettingsRoute: typeof SettingsRoute
   VariablesRoute: typeof VariablesRoute
   BlocksCatalogRoute: typeof BlocksCatalogRoute
+  WorkPoolsCreateRoute: typeof WorkPoolsCreateRoute
   ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
   DeploymentsIndexRoute: typeof DeploymentsIndexRoute
@@ -339,10 +366,11 @@ export interface RootRouteChildren {
   FlowsFlowIdRoute: typeof FlowsFlowIdRoute
   RunsFlowRunIdRoute: typeof RunsFlowRunIdRoute
   RunsTaskRunIdRoute: typeof RunsTaskRunIdRoute
-  WorkPoolsWorkPoolNameRoute: typeof WorkPoolsWorkPoolNameRoute
   DeploymentsDeploymentIdEditRoute: typeof DeploymentsDeploymentIdEditRoute
   DeploymentsDeploymentIdRunRoute: typeof DeploymentsDeploymentIdRunRoute
+  WorkPoolsWorkPoolNameEditRoute: typeof WorkPoolsWorkPoolNameEditRoute
   DeploymentsDeploymentIdIndexRoute: typeof DeploymentsDeploymentIdIndexRoute
+  WorkPoolsWorkPoolNameIndexRoute: typeof WorkPoolsWorkPoolNameIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -438,6 +466,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WorkPoolsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/work-pools/create': {
+      id: '/work-pools/create'
+      path: '/work-pools/create'
+      fullPath: '/work-pools/create'
+      preLoaderRoute: typeof WorkPoolsCreateRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/artifacts/artifact/$id': {
       id: '/artifacts/artifact/$id'
       path: '/artifacts/artifact/$id'
@@ -487,13 +522,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof RunsTaskRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/work-pools/work-pool/$name': {
-      id: '/work-pools/work-pool/$name'
-      path: '/work-pools/work-pool/$name'
-      fullPath: '/work-pools/work-pool/$name'
-      preLoaderRoute: typeof WorkPoolsWorkPoolNameRouteImport
-      parentRoute: typeof rootRouteImport
-    }
     '/deployments/deployment/$id/': {
       id: '/deployments/deployment/$id/'
       path: '/deployments/deployment/$id'
@@ -515,6 +543,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DeploymentsDeploymentIdRunRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/work-pools/work-pool/$name/': {
+      id: '/work-pools/work-pool/$name/'
+      path: '/work-pools/work-pool/$name'
+      fullPath: '/work-pools/work-pool/$name/'
+      preLoaderRoute: typeof WorkPoolsWorkPoolNameIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/work-pools/work-pool/$name/edit': {
+      id: '/work-pools/work-pool/$name/edit'
+      path: '/work-pools/work-pool/$name/edit'
+      fullPath: '/work-pools/work-pool/$name/edit'
+      preLoaderRoute: typeof WorkPoolsWorkPoolNameEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -526,6 +568,7 @@ const rootRouteChildren: RootRouteChildren = {
   SettingsRoute: SettingsRoute,
   VariablesRoute: VariablesRoute,
   BlocksCatalogRoute: BlocksCatalogRoute,
+  WorkPoolsCreateRoute: WorkPoolsCreateRoute,
   ArtifactsIndexRoute: ArtifactsIndexRoute,
   BlocksIndexRoute: BlocksIndexRoute,
   DeploymentsIndexRoute: DeploymentsIndexRoute,
@@ -539,10 +582,11 @@ const rootRouteChildren: RootRouteChildren = {
   FlowsFlowIdRoute: FlowsFlowIdRoute,
   RunsFlowRunIdRoute: RunsFlowRunIdRoute,
   RunsTaskRunIdRoute: RunsTaskRunIdRoute,
-  WorkPoolsWorkPoolNameRoute: WorkPoolsWorkPoolNameRoute,
   DeploymentsDeploymentIdEditRoute: DeploymentsDeploymentIdEditRoute,
   DeploymentsDeploymentIdRunRoute: DeploymentsDeploymentIdRunRoute,
+  WorkPoolsWorkPoolNameEditRoute: WorkPoolsWorkPoolNameEditRoute,
   DeploymentsDeploymentIdIndexRoute: DeploymentsDeploymentIdIndexRoute,
+  WorkPoolsWorkPoolNameIndexRoute: WorkPoolsWorkPoolNameIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

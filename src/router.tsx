@@ -6,8 +6,14 @@ import { routeTree } from './routeTree.gen.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000 } },
-  // Every failed change says why, in the server's words: in a toast, unless the form that made it shows the error itself (`meta.inlineError`).
-  mutationCache: new MutationCache({ onError: (error, _v, _c, mutation) => void (mutation.meta?.inlineError || toast(error instanceof Error ? error.message : String(error), 'error')) }),
+  // Every failed change says why, in the server's words; forms that show some statuses next to the field list them in `meta.inlineErrors`.
+  mutationCache: new MutationCache({
+    onError: (error, _vars, _ctx, mutation) => {
+      const inline = (mutation.meta?.inlineErrors ?? []) as number[];
+      if (inline.includes((error as { status?: number }).status ?? -1)) return;
+      toast(error instanceof Error ? error.message : String(error), 'error');
+    },
+  }),
 });
 
 export const router = createRouter({

@@ -37,7 +37,7 @@ function useInvalidateLimits() {
 /** Creates a limit, or changes the limit of an existing tag (the server upserts by tag and keeps its slots). */
 export function useUpsertConcurrencyLimit() {
   const invalidate = useInvalidateLimits();
-  return useMutation({ mutationFn: (body: { tag: string; concurrency_limit: number }) => unwrap(api.POST('/api/concurrency_limits/', { body })), onSettled: invalidate, meta: { inlineError: true } });
+  return useMutation({ mutationFn: (body: { tag: string; concurrency_limit: number }) => unwrap(api.POST('/api/concurrency_limits/', { body })), onSettled: invalidate, meta: { inlineErrors: [422] } });
 }
 
 /** Frees every slot of a tag (task runs holding them keep running; new ones may start). */

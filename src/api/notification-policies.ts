@@ -45,15 +45,15 @@ function useInvalidatePolicies() {
 
 export function useCreateNotificationPolicy() {
   const invalidate = useInvalidatePolicies();
-  return useMutation({ mutationFn: (body: NotificationPolicyCreate) => unwrap(api.POST('/api/flow_run_notification_policies/', { body })), onSettled: invalidate, meta: { inlineError: true } });
+  return useMutation({ mutationFn: (body: NotificationPolicyCreate) => unwrap(api.POST('/api/flow_run_notification_policies/', { body })), onSettled: invalidate, meta: { inlineErrors: [422] } });
 }
 
-/** Used by the edit form (errors inline) and the Active switch (errors in a toast: it passes its own handler). */
+/** Used by the edit form (422s at their fields) and the Active switch. */
 export function useUpdateNotificationPolicy() {
   const invalidate = useInvalidatePolicies();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: NotificationPolicyUpdate }) => unwrap(api.PATCH('/api/flow_run_notification_policies/{id}', { params: { path: { id } }, body })),
-    onSettled: invalidate, meta: { inlineError: true },
+    onSettled: invalidate, meta: { inlineErrors: [422] },
   });
 }
 
@@ -66,7 +66,7 @@ export function useDeleteNotificationPolicy() {
 export function useTestNotificationPolicy() {
   return useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/flow_run_notification_policies/{id}/test', { params: { path: { id } } })),
-    // The result is shown next to the button, not as a toast.
-    meta: { inlineError: true },
+    // The result is shown on the policy's card, not as a toast.
+    meta: { inlineErrors: [404, 409, 502] },
   });
 }

@@ -38,14 +38,14 @@ function useInvalidateVariables() {
 
 export function useCreateVariable() {
   const invalidate = useInvalidateVariables();
-  return useMutation({ mutationFn: (body: VariableCreate) => unwrap(api.POST('/api/variables/', { body })), onSettled: invalidate, meta: { inlineError: true } });
+  return useMutation({ mutationFn: (body: VariableCreate) => unwrap(api.POST('/api/variables/', { body })), onSettled: invalidate, meta: { inlineErrors: [409, 422] } });
 }
 
 export function useUpdateVariable() {
   const invalidate = useInvalidateVariables();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: VariableUpdate }) => unwrap(api.PATCH('/api/variables/{id}', { params: { path: { id } }, body })),
-    onSettled: invalidate, meta: { inlineError: true },
+    onSettled: invalidate, meta: { inlineErrors: [409, 422] },
   });
 }
 

@@ -15,6 +15,7 @@ import { Tabs } from '../ui/tabs.tsx';
 import { RelativeTime } from '../ui/time.tsx';
 import { formatDateTime, formatDuration } from '../../lib/time.ts';
 import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
+import { GetStarted } from '../ui/get-started.tsx';
 import { ServerStatusCard } from './server-status-card.tsx';
 
 export const HOME_RANGES = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 } as const;
@@ -86,6 +87,20 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
   );
 }
 
+/** An empty range; on a server without any run yet, how to get the first ones. */
+function NoActivity() {
+  const total = useQuery(buildFlowRunCountQuery({}));
+  if (total.data === 0) {
+    return (
+      <EmptyState title="No flow runs on this server yet">
+        This page charts every flow run by state and duration, the late runs and the work pools. Deploy a flow and start a worker to see it fill up.
+        <GetStarted />
+      </EmptyState>
+    );
+  }
+  return <EmptyState title="No flow runs in this range">Widen the time range, or run a flow: each run shows here as a bar.</EmptyState>;
+}
+
 function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }) {
   const [tab, setTab] = useState<ActivityTab>('all');
   const states = ACTIVITY_STATES[tab];
@@ -106,7 +121,7 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
         ) : !activity.data ? (
           <Skeleton className="h-32 w-full" />
         ) : points.length === 0 ? (
-          <EmptyState title="No flow runs in this range">Widen the time range, or run a flow: each run shows here as a bar.</EmptyState>
+          <NoActivity />
         ) : (
           <>
             <div className="flex h-32 items-end gap-px" role="list" aria-label="One bar per run, height by duration">

@@ -5,7 +5,7 @@ import { Play } from 'lucide-react';
 import { buildDeploymentDetailQuery, useCreateDeploymentRun, type Deployment, type DeploymentFlowRunCreate } from '../../api/deployments.ts';
 import { buildFlowRunDetailQuery, type FlowRun } from '../../api/flow-runs.ts';
 import { buildFlowDetailQuery } from '../../api/flows.ts';
-import { buildWorkQueuesQuery } from '../../api/work-pool-lookups.ts';
+import { buildWorkQueuesQuery } from '../../api/work-pools.ts';
 import { initialValue } from '../../lib/schema-form/defaults.ts';
 import type { JsonSchema } from '../../lib/schema-form/schema.ts';
 import { formatDateTime } from '../../lib/time.ts';

@@ -4,7 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Save } from 'lucide-react';
 import { buildDeploymentDetailQuery, useUpdateDeployment, type Deployment } from '../../api/deployments.ts';
 import { buildFlowDetailQuery } from '../../api/flows.ts';
-import { buildWorkPoolListQuery, buildWorkQueuesQuery } from '../../api/work-pool-lookups.ts';
+import { buildWorkPoolListQuery, buildWorkQueuesQuery } from '../../api/work-pools.ts';
 import { Button } from '../ui/button.tsx';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { Checkbox, Select, Textarea } from '../ui/form.tsx';

@@ -8,7 +8,7 @@ import { formatDateTime, formatIsoInZone, type Clock } from '../../lib/time.ts';
 export const LEVEL_NAMES: Record<number, string> = { 10: 'DEBUG', 20: 'INFO', 30: 'WARNING', 40: 'ERROR', 50: 'CRITICAL' };
 export const levelName = (level: number) => LEVEL_NAMES[level] ?? `LEVEL ${level}`;
 
-const levelClass = (level: number) => (level >= 40 ? 'text-danger font-semibold' : level >= 30 ? 'text-[var(--color-state-scheduled)] font-medium' : level <= 10 ? 'text-fg-muted' : 'text-fg');
+const levelClass = (level: number) => (level >= 40 ? 'text-danger font-semibold' : level >= 30 ? 'text-warning font-medium' : level <= 10 ? 'text-fg-muted' : 'text-fg');
 
 function ansiColor(name: string | undefined): string | undefined {
   if (!name) return undefined;

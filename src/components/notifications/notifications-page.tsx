@@ -138,7 +138,7 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
               onChange={(e) =>
                 toggle.mutate(
                   { id: p.id, body: { is_active: e.target.checked } },
-                  { onSuccess: (_d, v) => toast(v.body.is_active ? 'Notification turned on.' : 'Notification paused.'), onError: (error) => toast(error.message, 'error') },
+                  { onSuccess: (_d, v) => toast(v.body.is_active ? 'Notification turned on.' : 'Notification paused.') },
                 )
               }
               className="size-3.5 accent-[var(--color-accent)]"

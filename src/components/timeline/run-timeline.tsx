@@ -164,9 +164,9 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
                     aria-label={`${r.label}: ${titleCase(r.state)}, ${duration}`}
                     title={`${r.label} · ${titleCase(r.state)} · ${formatDateTime(r.start, zone, 'seconds', true, clock)} · ${duration}`}
                     className="absolute top-1 bottom-1 rounded-sm hover:brightness-110 focus-visible:outline-2"
-                    style={{ left, width: barWidth, background: stateColor(r.state), opacity: r.end ? 0.9 : 0.7 }}
+                    style={{ left, width: barWidth, background: `color-mix(in srgb, ${stateColor(r.state)} ${r.end ? 90 : 70}%, transparent)` }}
                   >
-                    {barWidth > 60 && <span className="block truncate px-1 text-left text-[10px] leading-4 font-medium text-white mix-blend-luminosity">{duration}</span>}
+                    {barWidth > 60 && <span className="m-px inline-block max-w-[calc(100%-2px)] truncate rounded-sm bg-surface px-1 text-left text-[10px] leading-[14px] font-medium text-fg">{duration}</span>}
                   </button>
                 </div>
               </div>
