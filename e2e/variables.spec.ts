@@ -81,6 +81,14 @@ test('create, edit and delete a variable, with inline errors that keep what was 
   await expect(page.getByText('1–1 of 1 variables')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(table.getByRole('row')).toHaveCount(3);
+  // Tag filters too: only warehouse_url is tagged prod.
+  await page.getByLabel('Add a tag filter').fill('prod');
+  await page.getByLabel('Add a tag filter').press('Enter');
+  await expect(page).toHaveURL(/tag=%5B%22prod%22%5D/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row', { name: /warehouse_url/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove tag filter prod' }).click();
+  await expect(table.getByRole('row')).toHaveCount(3);
 
   // Delete, after a confirmation.
   await page.getByRole('button', { name: 'Delete variable warehouse_url' }).click();
