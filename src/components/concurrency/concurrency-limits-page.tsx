@@ -82,15 +82,16 @@ export function ConcurrencyLimitsPage() {
                     <SlotHolders ids={l.active_slots} byId={byId} loading={holders.isPending && slotIds.length > 0} />
                   </td>
                   <td className={td + ' text-right whitespace-nowrap'}>
-                    <Button aria-label={`Edit limit of ${l.tag}`} onClick={() => setEditing(l)}>
+                    {/* Labels show on wide screens; the icons (and their names) are always there. */}
+                    <Button aria-label={`Edit limit of ${l.tag}`} title="Edit" onClick={() => setEditing(l)}>
                       <Pencil aria-hidden="true" />
-                      Edit
+                      <span className="hidden xl:inline">Edit</span>
                     </Button>{' '}
-                    <Button aria-label={`Reset slots of ${l.tag}`} disabled={l.active_slots.length === 0} onClick={() => setResetting(l)}>
+                    <Button aria-label={`Reset slots of ${l.tag}`} title="Reset slots" disabled={l.active_slots.length === 0} onClick={() => setResetting(l)}>
                       <RotateCcw aria-hidden="true" />
-                      Reset
+                      <span className="hidden xl:inline">Reset</span>
                     </Button>{' '}
-                    <Button aria-label={`Delete limit of ${l.tag}`} onClick={() => setDeleting(l)}>
+                    <Button aria-label={`Delete limit of ${l.tag}`} title="Delete" onClick={() => setDeleting(l)}>
                       <Trash2 aria-hidden="true" />
                     </Button>
                   </td>
@@ -129,13 +130,13 @@ function SlotUsage({ used, limit, tag }: { used: number; limit: number; tag: str
   const full = used >= limit;
   return (
     <span className="inline-flex items-center gap-2 whitespace-nowrap">
-      <span role="meter" aria-label={`Slots in use of ${tag}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used} className="h-1.5 w-20 overflow-hidden rounded-full bg-surface-hover">
+      <span role="meter" aria-label={`Slots in use of ${tag}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used} className="h-1.5 w-14 overflow-hidden rounded-full bg-surface-hover">
         <span className={`block h-full rounded-full ${full ? 'bg-state-scheduled' : 'bg-accent'}`} style={{ width: `${limit > 0 ? Math.min(100, (used / limit) * 100) : 0}%` }} />
       </span>
       <span className="tabular-nums">
         {used.toLocaleString('en')} / {limit.toLocaleString('en')}
       </span>
-      {limit === 0 ? <span className="rounded border border-border px-1 text-xs text-fg-muted">holds every run</span> : full && <span className="rounded border border-border px-1 text-xs text-fg-muted">full</span>}
+      {limit === 0 ? <span className="rounded border border-border px-1 text-xs text-fg-muted">blocks all</span> : full && <span className="rounded border border-border px-1 text-xs text-fg-muted">full</span>}
     </span>
   );
 }

@@ -81,10 +81,10 @@ export function VariablesPage({ search, onChange }: { search: ListSearch; onChan
               ) : (
                 rows.map((v) => (
                   <tr key={v.id} className="hover:bg-surface-hover/60">
-                    <td className={td + ' max-w-64 truncate font-mono text-xs font-medium'} title={v.name}>
+                    <td className={td + ' max-w-52 truncate font-mono text-xs font-medium'} title={v.name}>
                       {v.name}
                     </td>
-                    <td className={td + ' max-w-96 truncate font-mono text-xs'} title={v.value.length > 60 ? v.value.slice(0, 1000) : undefined}>
+                    <td className={td + ' max-w-60 truncate font-mono text-xs'} title={v.value.length > 30 ? v.value.slice(0, 1000) : undefined}>
                       {v.value === '' ? <span className="font-sans text-fg-muted italic">empty</span> : v.value}
                     </td>
                     <td className={td}>
@@ -94,11 +94,11 @@ export function VariablesPage({ search, onChange }: { search: ListSearch; onChan
                       <RelativeTime value={v.updated} />
                     </td>
                     <td className={td + ' text-right whitespace-nowrap'}>
-                      <Button aria-label={`Edit variable ${v.name}`} onClick={() => setEditing(v)}>
+                      <Button aria-label={`Edit variable ${v.name}`} title="Edit" onClick={() => setEditing(v)}>
                         <Pencil aria-hidden="true" />
-                        Edit
+                        <span className="hidden xl:inline">Edit</span>
                       </Button>{' '}
-                      <Button aria-label={`Delete variable ${v.name}`} onClick={() => setDeleting(v)}>
+                      <Button aria-label={`Delete variable ${v.name}`} title="Delete" onClick={() => setDeleting(v)}>
                         <Trash2 aria-hidden="true" />
                       </Button>
                     </td>
