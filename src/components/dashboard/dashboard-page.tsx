@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Server, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import { buildFlowRunActivityQuery, buildFlowRunsQuery, buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { buildTaskRunDashboardCountsQuery, buildTaskRunStateCountsQuery } from '../../api/task-runs.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
@@ -17,6 +17,7 @@ import { formatDateTime, formatDuration } from '../../lib/time.ts';
 import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
 import { GetStarted } from '../ui/get-started.tsx';
 import { ServerStatusCard } from './server-status-card.tsx';
+import { WorkPoolsCard } from './work-pools-card.tsx';
 
 export const HOME_RANGES = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 } as const;
 export type HomeRange = keyof typeof HOME_RANGES;
@@ -73,13 +74,7 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
         </div>
         <div className="grid content-start gap-4">
           <LateRunsCard tagFilter={tagFilter} />
-          {/* Needs POST /work_pools/filter (issue 3/4): one card per work pool with status, late and running runs. */}
-          <Card>
-            <CardHeader title="Work pools" />
-            <EmptyState icon={Server} title="No work pools to show">
-              Work pool cards (status, workers, late runs) appear here once this server serves work pools.
-            </EmptyState>
-          </Card>
+          <WorkPoolsCard />
           <ServerStatusCard />
         </div>
       </div>
