@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/client.ts';
+import { blockNameProblem, saveProblemOf } from './names.ts';
+
+describe('blockNameProblem', () => {
+  it('accepts lower-case letters, digits and dashes', () => {
+    expect(blockNameProblem('warehouse-prod-2')).toBeNull();
+  });
+
+  it('names what is wrong', () => {
+    expect(blockNameProblem('')).toBe('A name is required.');
+    expect(blockNameProblem('Warehouse')).toBe('Use lower-case letters only (no capitals).');
+    expect(blockNameProblem('my block')).toMatch(/only lower-case letters, digits and dashes/);
+    expect(blockNameProblem('my_block')).toMatch(/only lower-case letters, digits and dashes/);
+    expect(blockNameProblem('a'.repeat(5001))).toMatch(/at most 5,000/);
+  });
+});
+
+describe('saveProblemOf', () => {
+  it('puts a 409 at the name, naming the type and the name', () => {
+    expect(saveProblemOf(new ApiError(409, 'Block already exists'), 'Secret', 'api-key')).toEqual({ name: 'A Secret block named “api-key” already exists; choose another name.' });
+  });
+
+  it('splits 422 field errors between the name and the data, each naming its field', () => {
+    const error = new ApiError(422, 'x', null, [
+      { loc: ['body', 'name'], field: 'name', message: 'string does not match regex' },
+      { loc: ['body', 'data', 'credentials'], field: 'credentials', message: 'Block not found.' },
+    ]);
+    expect(saveProblemOf(error, 'Secret', 'A')).toEqual({ name: 'string does not match regex', general: 'credentials: Block not found.' });
+  });
+
+  it('shows any other failure as it came', () => {
+    expect(saveProblemOf(new ApiError(500, 'Internal Server Error'), 'Secret', 'a')).toEqual({ general: 'Internal Server Error' });
+    expect(saveProblemOf(new Error('offline'), 'Secret', 'a')).toEqual({ general: 'offline' });
+  });
+});
