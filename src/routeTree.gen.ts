@@ -17,17 +17,20 @@ import { Route as NotificationsRouteImport } from './routes/notifications.tsx'
 import { Route as SettingsRouteImport } from './routes/settings.tsx'
 import { Route as VariablesRouteImport } from './routes/variables.tsx'
 import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
-import { Route as BlocksCatalogRouteImport } from './routes/blocks.catalog.tsx'
 import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
 import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
 import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.tsx'
-import { Route as BlocksBlockIdRouteImport } from './routes/blocks.block.$id.tsx'
+import { Route as BlocksCatalogIndexRouteImport } from './routes/blocks.catalog.index.tsx'
 import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-run.$id.tsx'
 import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
 import { Route as RunsFlowRunIdRouteImport } from './routes/runs.flow-run.$id.tsx'
 import { Route as RunsTaskRunIdRouteImport } from './routes/runs.task-run.$id.tsx'
 import { Route as WorkPoolsWorkPoolNameRouteImport } from './routes/work-pools.work-pool.$name.tsx'
+import { Route as BlocksBlockIdIndexRouteImport } from './routes/blocks.block.$id.index.tsx'
+import { Route as BlocksBlockIdEditRouteImport } from './routes/blocks.block.$id.edit.tsx'
+import { Route as BlocksCatalogSlugIndexRouteImport } from './routes/blocks.catalog.$slug.index.tsx'
+import { Route as BlocksCatalogSlugCreateRouteImport } from './routes/blocks.catalog.$slug.create.tsx'
 import { Route as DeploymentsDeploymentIdIndexRouteImport } from './routes/deployments.deployment.$id.index.tsx'
 import { Route as DeploymentsDeploymentIdEditRouteImport } from './routes/deployments.deployment.$id.edit.tsx'
 import { Route as DeploymentsDeploymentIdRunRouteImport } from './routes/deployments.deployment.$id.run.tsx'
@@ -72,11 +75,6 @@ const BlocksIndexRoute = BlocksIndexRouteImport.update({
   path: '/blocks/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const BlocksCatalogRoute = BlocksCatalogRouteImport.update({
-  id: '/blocks/catalog',
-  path: '/blocks/catalog',
-  getParentRoute: () => rootRouteImport,
-} as any)
 const DeploymentsIndexRoute = DeploymentsIndexRouteImport.update({
   id: '/deployments/',
   path: '/deployments/',
@@ -97,9 +95,9 @@ const WorkPoolsIndexRoute = WorkPoolsIndexRouteImport.update({
   path: '/work-pools/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const BlocksBlockIdRoute = BlocksBlockIdRouteImport.update({
-  id: '/blocks/block/$id',
-  path: '/blocks/block/$id',
+const BlocksCatalogIndexRoute = BlocksCatalogIndexRouteImport.update({
+  id: '/blocks/catalog/',
+  path: '/blocks/catalog/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const FlowRunsFlowRunIdRoute = FlowRunsFlowRunIdRouteImport.update({
@@ -125,6 +123,26 @@ const RunsTaskRunIdRoute = RunsTaskRunIdRouteImport.update({
 const WorkPoolsWorkPoolNameRoute = WorkPoolsWorkPoolNameRouteImport.update({
   id: '/work-pools/work-pool/$name',
   path: '/work-pools/work-pool/$name',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksBlockIdIndexRoute = BlocksBlockIdIndexRouteImport.update({
+  id: '/blocks/block/$id/',
+  path: '/blocks/block/$id/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksBlockIdEditRoute = BlocksBlockIdEditRouteImport.update({
+  id: '/blocks/block/$id/edit',
+  path: '/blocks/block/$id/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksCatalogSlugIndexRoute = BlocksCatalogSlugIndexRouteImport.update({
+  id: '/blocks/catalog/$slug/',
+  path: '/blocks/catalog/$slug/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksCatalogSlugCreateRoute = BlocksCatalogSlugCreateRouteImport.update({
+  id: '/blocks/catalog/$slug/create',
+  path: '/blocks/catalog/$slug/create',
   getParentRoute: () => rootRouteImport,
 } as any)
 const DeploymentsDeploymentIdIndexRoute =
@@ -154,20 +172,23 @@ export interface FileRoutesByFullPath {
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
-  '/blocks/catalog': typeof BlocksCatalogRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
-  '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
+  '/blocks/catalog/': typeof BlocksCatalogIndexRoute
+  '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
+  '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
+  '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
 }
 export interface FileRoutesByTo {
@@ -178,20 +199,23 @@ export interface FileRoutesByTo {
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
-  '/blocks/catalog': typeof BlocksCatalogRoute
   '/blocks': typeof BlocksIndexRoute
   '/deployments': typeof DeploymentsIndexRoute
   '/flows': typeof FlowsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/work-pools': typeof WorkPoolsIndexRoute
-  '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
+  '/blocks/catalog': typeof BlocksCatalogIndexRoute
+  '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
+  '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/blocks/block/$id': typeof BlocksBlockIdIndexRoute
+  '/blocks/catalog/$slug': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id': typeof DeploymentsDeploymentIdIndexRoute
 }
 export interface FileRoutesById {
@@ -203,20 +227,23 @@ export interface FileRoutesById {
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
-  '/blocks/catalog': typeof BlocksCatalogRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
-  '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
+  '/blocks/catalog/': typeof BlocksCatalogIndexRoute
+  '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
+  '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
+  '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -229,20 +256,23 @@ export interface FileRouteTypes {
     | '/notifications'
     | '/settings'
     | '/variables'
-    | '/blocks/catalog'
     | '/blocks/'
     | '/deployments/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
-    | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/work-pools/work-pool/$name'
+    | '/blocks/catalog/'
+    | '/blocks/block/$id/edit'
+    | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/blocks/block/$id/'
+    | '/blocks/catalog/$slug/'
     | '/deployments/deployment/$id/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -253,20 +283,23 @@ export interface FileRouteTypes {
     | '/notifications'
     | '/settings'
     | '/variables'
-    | '/blocks/catalog'
     | '/blocks'
     | '/deployments'
     | '/flows'
     | '/runs'
     | '/work-pools'
-    | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/work-pools/work-pool/$name'
+    | '/blocks/catalog'
+    | '/blocks/block/$id/edit'
+    | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/blocks/block/$id'
+    | '/blocks/catalog/$slug'
     | '/deployments/deployment/$id'
   id:
     | '__root__'
@@ -277,20 +310,23 @@ export interface FileRouteTypes {
     | '/notifications'
     | '/settings'
     | '/variables'
-    | '/blocks/catalog'
     | '/blocks/'
     | '/deployments/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
-    | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/work-pools/work-pool/$name'
+    | '/blocks/catalog/'
+    | '/blocks/block/$id/edit'
+    | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/blocks/block/$id/'
+    | '/blocks/catalog/$slug/'
     | '/deployments/deployment/$id/'
   fileRoutesById: FileRoutesById
 }
@@ -302,20 +338,23 @@ export interface RootRouteChildren {
   NotificationsRoute: typeof NotificationsRoute
   SettingsRoute: typeof SettingsRoute
   VariablesRoute: typeof VariablesRoute
-  BlocksCatalogRoute: typeof BlocksCatalogRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
   DeploymentsIndexRoute: typeof DeploymentsIndexRoute
   FlowsIndexRoute: typeof FlowsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   WorkPoolsIndexRoute: typeof WorkPoolsIndexRoute
-  BlocksBlockIdRoute: typeof BlocksBlockIdRoute
   FlowRunsFlowRunIdRoute: typeof FlowRunsFlowRunIdRoute
   FlowsFlowIdRoute: typeof FlowsFlowIdRoute
   RunsFlowRunIdRoute: typeof RunsFlowRunIdRoute
   RunsTaskRunIdRoute: typeof RunsTaskRunIdRoute
   WorkPoolsWorkPoolNameRoute: typeof WorkPoolsWorkPoolNameRoute
+  BlocksCatalogIndexRoute: typeof BlocksCatalogIndexRoute
+  BlocksBlockIdEditRoute: typeof BlocksBlockIdEditRoute
+  BlocksCatalogSlugCreateRoute: typeof BlocksCatalogSlugCreateRoute
   DeploymentsDeploymentIdEditRoute: typeof DeploymentsDeploymentIdEditRoute
   DeploymentsDeploymentIdRunRoute: typeof DeploymentsDeploymentIdRunRoute
+  BlocksBlockIdIndexRoute: typeof BlocksBlockIdIndexRoute
+  BlocksCatalogSlugIndexRoute: typeof BlocksCatalogSlugIndexRoute
   DeploymentsDeploymentIdIndexRoute: typeof DeploymentsDeploymentIdIndexRoute
 }
 
@@ -377,13 +416,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof BlocksIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/blocks/catalog': {
-      id: '/blocks/catalog'
-      path: '/blocks/catalog'
-      fullPath: '/blocks/catalog'
-      preLoaderRoute: typeof BlocksCatalogRouteImport
-      parentRoute: typeof rootRouteImport
-    }
     '/deployments/': {
       id: '/deployments/'
       path: '/deployments'
@@ -412,11 +444,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WorkPoolsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/blocks/block/$id': {
-      id: '/blocks/block/$id'
-      path: '/blocks/block/$id'
-      fullPath: '/blocks/block/$id'
-      preLoaderRoute: typeof BlocksBlockIdRouteImport
+    '/blocks/catalog/': {
+      id: '/blocks/catalog/'
+      path: '/blocks/catalog'
+      fullPath: '/blocks/catalog/'
+      preLoaderRoute: typeof BlocksCatalogIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/flow-runs/flow-run/$id': {
@@ -454,6 +486,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WorkPoolsWorkPoolNameRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/blocks/block/$id/': {
+      id: '/blocks/block/$id/'
+      path: '/blocks/block/$id'
+      fullPath: '/blocks/block/$id/'
+      preLoaderRoute: typeof BlocksBlockIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/block/$id/edit': {
+      id: '/blocks/block/$id/edit'
+      path: '/blocks/block/$id/edit'
+      fullPath: '/blocks/block/$id/edit'
+      preLoaderRoute: typeof BlocksBlockIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/catalog/$slug/': {
+      id: '/blocks/catalog/$slug/'
+      path: '/blocks/catalog/$slug'
+      fullPath: '/blocks/catalog/$slug/'
+      preLoaderRoute: typeof BlocksCatalogSlugIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/catalog/$slug/create': {
+      id: '/blocks/catalog/$slug/create'
+      path: '/blocks/catalog/$slug/create'
+      fullPath: '/blocks/catalog/$slug/create'
+      preLoaderRoute: typeof BlocksCatalogSlugCreateRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/deployments/deployment/$id/': {
       id: '/deployments/deployment/$id/'
       path: '/deployments/deployment/$id'
@@ -486,20 +546,23 @@ const rootRouteChildren: RootRouteChildren = {
   NotificationsRoute: NotificationsRoute,
   SettingsRoute: SettingsRoute,
   VariablesRoute: VariablesRoute,
-  BlocksCatalogRoute: BlocksCatalogRoute,
   BlocksIndexRoute: BlocksIndexRoute,
   DeploymentsIndexRoute: DeploymentsIndexRoute,
   FlowsIndexRoute: FlowsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   WorkPoolsIndexRoute: WorkPoolsIndexRoute,
-  BlocksBlockIdRoute: BlocksBlockIdRoute,
   FlowRunsFlowRunIdRoute: FlowRunsFlowRunIdRoute,
   FlowsFlowIdRoute: FlowsFlowIdRoute,
   RunsFlowRunIdRoute: RunsFlowRunIdRoute,
   RunsTaskRunIdRoute: RunsTaskRunIdRoute,
   WorkPoolsWorkPoolNameRoute: WorkPoolsWorkPoolNameRoute,
+  BlocksCatalogIndexRoute: BlocksCatalogIndexRoute,
+  BlocksBlockIdEditRoute: BlocksBlockIdEditRoute,
+  BlocksCatalogSlugCreateRoute: BlocksCatalogSlugCreateRoute,
   DeploymentsDeploymentIdEditRoute: DeploymentsDeploymentIdEditRoute,
   DeploymentsDeploymentIdRunRoute: DeploymentsDeploymentIdRunRoute,
+  BlocksBlockIdIndexRoute: BlocksBlockIdIndexRoute,
+  BlocksCatalogSlugIndexRoute: BlocksCatalogSlugIndexRoute,
   DeploymentsDeploymentIdIndexRoute: DeploymentsDeploymentIdIndexRoute,
 }
 export const routeTree = rootRouteImport

@@ -140,9 +140,9 @@ export function useDeleteBlockDocuments() {
       return { done: ids.length - failed.length, failed: failed.length };
     },
     onSettled: (_result, _error, ids) => {
-      // A deleted document must not be fetched again (a 404) while its page is still on screen.
-      for (const id of ids) queryClient.removeQueries({ queryKey: blockKeys.document(id), exact: true });
-      return queryClient.invalidateQueries({ queryKey: blockKeys.documents });
+      // A deleted document is not fetched again (a 404) while its page is still on screen; everything else refreshes.
+      const gone = new Set(ids.flatMap((id) => [JSON.stringify(blockKeys.document(id)), JSON.stringify(blockKeys.referencing(id))]));
+      return queryClient.invalidateQueries({ queryKey: blockKeys.documents, predicate: (query) => !gone.has(JSON.stringify(query.queryKey)) });
     },
   });
 }
