@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Save } from 'lucide-react';
 import type { BlockDocument, BlockSchema } from '../../api/blocks.ts';
 import { dataForSave, SECRET_MASK, withSecretFields } from '../../lib/blocks/data.ts';
+import type { FieldErrors } from '../../lib/schema-form/validate.ts';
 import { blockNameProblem, saveProblemOf, type SaveProblem } from '../../lib/blocks/names.ts';
 import { BlockReferencePicker } from '../schema-form/block-reference-picker.tsx';
 import { SchemaForm, SchemaFormSummary, useSchemaForm } from '../schema-form/schema-form.tsx';
@@ -30,6 +31,13 @@ export interface BlockFormProps {
  * only "stored secret" (the mask is sent back and the server keeps the value), block fields
  * pick or create the referenced block. Leaving with unsaved input asks first.
  */
+const withoutRequired = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(
+    Object.entries(errors)
+      .map(([pointer, messages]) => [pointer, messages.filter((m) => m !== 'Required')] as const)
+      .filter(([, messages]) => messages.length > 0),
+  );
+
 export function BlockForm({ schema, typeName, initialValue, mode, save, cancel }: BlockFormProps) {
   const ids = useId();
   const navigate = useNavigate();
@@ -45,6 +53,8 @@ export function BlockForm({ schema, typeName, initialValue, mode, save, cancel }
   const dirty = (mode.kind === 'create' && name !== '') || JSON.stringify(form.value ?? {}) !== initial;
   const guard = useUnsavedChangesGuard(dirty && !saving);
 
+  // "Required" on fields not filled in yet waits for the first save attempt; wrong values show as typed.
+  const errors = useMemo(() => (submitted ? form.errors : withoutRequired(form.errors)), [submitted, form.errors]);
   const nameProblem = mode.kind === 'create' ? blockNameProblem(name) : null;
   // An empty name is only an error once the user tries to save; a malformed one shows as typed.
   const nameMessage = problem.name ?? (nameProblem && (name !== '' || submitted) ? nameProblem : null);
@@ -114,8 +124,8 @@ export function BlockForm({ schema, typeName, initialValue, mode, save, cancel }
         <CardHeader title={`${typeName} values`} />
         <div className="grid gap-3 p-4">
           {schema.block_type?.description && <p className="max-w-3xl text-xs text-fg-muted">{schema.block_type.description}</p>}
-          <SchemaFormSummary form={form} />
-          <SchemaForm {...form.props} label={`${typeName} values`} options={options} />
+          <SchemaFormSummary form={{ ...form, errors }} />
+          <SchemaForm {...form.props} errors={errors} label={`${typeName} values`} options={options} />
         </div>
       </Card>
       {problem.general && (

@@ -53,7 +53,7 @@ function Loaded({ doc }: { doc: BlockDocument }) {
         actions={<Actions doc={doc} name={name} />}
       />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="grid content-start gap-4">
+        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
           <Card>
             <CardHeader title="Values" />
             <BlockValues doc={doc} />
@@ -89,7 +89,7 @@ function Loaded({ doc }: { doc: BlockDocument }) {
           </Card>
           <ReferencedBy doc={doc} />
         </div>
-        <div className="grid content-start gap-4">
+        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
           <Card>
             <CardHeader title="Details" />
             <div className="p-4">
@@ -109,7 +109,7 @@ function Loaded({ doc }: { doc: BlockDocument }) {
                   ['Schema version', doc.block_schema?.version],
                   ['Created', <DateTime key="c" value={doc.created} />],
                   ['Updated', <DateTime key="u" value={doc.updated} />],
-                  ['Id', <span key="id" className="font-mono text-xs">{doc.id}</span>],
+                  ['Id', <span key="id" className="font-mono text-xs break-all">{doc.id}</span>],
                 ]}
               />
             </div>
@@ -138,7 +138,7 @@ function ReferencedBy({ doc }: { doc: BlockDocument }) {
           <Skeleton className="w-48" />
         </div>
       ) : referencing.data.length === 0 ? (
-        <EmptyState title="No block references this one">Blocks of types that hold a {doc.block_type?.name ?? 'block of this type'} (for example a connection that uses these credentials) appear here once one picks this block.</EmptyState>
+        <EmptyState title="No block references this one">A block whose field holds a {doc.block_type?.name ?? 'block of this type'} block (for example a connection holding its credentials) is listed here once it picks this one.</EmptyState>
       ) : (
         <Table
           label="Blocks that reference this block"
