@@ -52,7 +52,7 @@ function Loaded({ doc }: { doc: BlockDocument }) {
         badge={type && <span className="rounded border border-border bg-surface px-1.5 text-xs leading-5 text-fg-muted">{type.name}</span>}
         actions={<Actions doc={doc} name={name} />}
       />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
           <Card>
             <CardHeader title="Values" />
