@@ -3,7 +3,6 @@ import { Link } from '@tanstack/react-router';
 import { BookOpen, ExternalLink, Lock, Plus } from 'lucide-react';
 import { buildBlockDocumentCountQuery, buildBlockTypeQuery, buildNewestBlockSchemaQuery, type BlockSchema, type BlockType } from '../../api/blocks.ts';
 import { describeField } from '../../lib/schema-form/model.ts';
-import { isObject } from '../../lib/schema-form/schema.ts';
 import { withSecretFields } from '../../lib/blocks/data.ts';
 import { Markdown } from '../deployments/markdown.tsx';
 import { buttonClassName } from '../ui/button.tsx';
@@ -169,7 +168,7 @@ function FieldsTable({ schema }: { schema: BlockSchema }) {
               )}
             </td>
             <td className={td}>{p.required ? 'Yes' : <span className="text-fg-muted">No</span>}</td>
-            <td className={td + ' max-w-xl py-1.5 text-fg-muted'}>{isObject(p.schema) && typeof field.description === 'string' ? field.description : '—'}</td>
+            <td className={td + ' max-w-xl py-1.5 text-fg-muted'}>{field.description ?? '—'}</td>
           </tr>
         );
       })}
