@@ -118,12 +118,17 @@ test('catalog: search and capability filter, a type page with its documentation 
   page.on('request', (request) => {
     if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) foreign.push(request.url());
   });
+  // A block type registered with a logo on another host: shown with the local icon, never fetched.
+  const suffix = Date.now().toString(36);
+  await server.postJson('/block_types/', { name: `Acme Widget ${suffix}`, slug: `acme-widget-${suffix}`, logo_url: 'https://cdn.example.com/acme.png', description: 'A third-party block type.' });
   await page.goto('/blocks/catalog');
   const types = page.getByRole('list', { name: 'Block types' });
+  await expect(page.getByRole('listitem', { name: `Acme Widget ${suffix}` })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: `Acme Widget ${suffix}` }).locator('img')).toHaveCount(0);
   const cards = types.getByRole('listitem');
   await expect(cards.first()).toBeVisible();
   const all = await cards.count();
-  expect(all).toBeGreaterThanOrEqual(9);
+  expect(all).toBeGreaterThanOrEqual(10);
   // Built-in logos come from this server.
   await expect(page.getByRole('listitem', { name: 'Webhook', exact: true }).locator('img')).toHaveAttribute('src', '/api/ui/block-logos/webhook.svg');
 
