@@ -138,7 +138,7 @@ function ReferencedBy({ doc }: { doc: BlockDocument }) {
           <Skeleton className="w-48" />
         </div>
       ) : referencing.data.length === 0 ? (
-        <EmptyState title="No block references this one">A block whose field holds a {doc.block_type?.name ?? 'block of this type'} block (for example a connection holding its credentials) is listed here once it picks this one.</EmptyState>
+        <EmptyState title="No block references this one">When another block picks this one for one of its fields, it is listed here.</EmptyState>
       ) : (
         <Table
           label="Blocks that reference this block"
