@@ -3,7 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Save } from 'lucide-react';
 import type { BlockDocument, BlockSchema } from '../../api/blocks.ts';
 import { dataForSave, SECRET_MASK, withSecretFields } from '../../lib/blocks/data.ts';
-import type { FieldErrors } from '../../lib/schema-form/validate.ts';
+import { mergeErrors, type FieldErrors } from '../../lib/schema-form/validate.ts';
 import { blockNameProblem, saveProblemOf, type SaveProblem } from '../../lib/blocks/names.ts';
 import { BlockReferencePicker } from '../schema-form/block-reference-picker.tsx';
 import { SchemaForm, SchemaFormSummary, useSchemaForm } from '../schema-form/schema-form.tsx';
@@ -54,7 +54,10 @@ export function BlockForm({ schema, typeName, initialValue, mode, save, cancel }
   const guard = useUnsavedChangesGuard(dirty && !saving);
 
   // "Required" on fields not filled in yet waits for the first save attempt; wrong values show as typed.
-  const errors = useMemo(() => (submitted ? form.errors : withoutRequired(form.errors)), [submitted, form.errors]);
+  // The server's refusals of values stay at their fields until the values change.
+  const [refusedValue, setRefusedValue] = useState<unknown>(undefined);
+  const refused = problem.fields && refusedValue === form.value ? problem.fields : undefined;
+  const errors = useMemo(() => mergeErrors(submitted ? form.errors : withoutRequired(form.errors), refused ?? {}), [submitted, form.errors, refused]);
   const nameProblem = mode.kind === 'create' ? blockNameProblem(name) : null;
   // An empty name is only an error once the user tries to save; a malformed one shows as typed.
   const nameMessage = problem.name ?? (nameProblem && (name !== '' || submitted) ? nameProblem : null);
@@ -74,6 +77,7 @@ export function BlockForm({ schema, typeName, initialValue, mode, save, cancel }
       void navigate({ to: '/blocks/block/$id', params: { id: saved.id } });
     } catch (error) {
       setProblem(saveProblemOf(error, typeName, name));
+      setRefusedValue(form.value);
     } finally {
       setSaving(false);
     }

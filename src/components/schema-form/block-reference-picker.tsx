@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Plus, X } from 'lucide-react';
 import { buildBlockDocumentsBySlugQuery, buildNewestBlockSchemaQuery, useCreateBlockDocument, type BlockDocument, type BlockSchema } from '../../api/block-references.ts';
 import { dataForSave, withSecretFields } from '../../lib/blocks/data.ts';
-import { blockNameProblem, saveProblemOf, type SaveProblem } from '../../lib/blocks/names.ts';
+import { blockNameProblem, problemText, saveProblemOf, type SaveProblem } from '../../lib/blocks/names.ts';
 import { initialValue } from '../../lib/schema-form/defaults.ts';
 import { isBlockReference } from '../../lib/schema-form/members.ts';
 import { Button } from '../ui/button.tsx';
@@ -136,9 +136,9 @@ function NewBlockForm({ schema, options, onCancel, onCreated }: { schema: BlockS
       </label>
       <SchemaFormSummary form={form} />
       <SchemaForm {...form.props} options={options} label={`${schema.block_type?.name ?? "Block"} fields`} />
-      {problem.general && (
+      {problemText(problem) && (
         <p role="alert" className="text-sm text-danger">
-          {problem.general}
+          {problemText(problem)}
         </p>
       )}
       <div className="flex gap-2">

@@ -20,6 +20,8 @@ export function blockNameProblem(name: string): string | null {
 export interface SaveProblem {
   /** A message for the name field, when the server refused the name. */
   name?: string;
+  /** Messages for the block's values by JSON pointer (`/credentials`), shown at those fields. */
+  fields?: Record<string, string[]>;
   /** Everything else, each message naming its field. */
   general?: string;
 }
@@ -29,14 +31,26 @@ export function saveProblemOf(error: unknown, typeName: string, name: string): S
   if (!(error instanceof ApiError)) return { general: error instanceof Error ? error.message : String(error) };
   if (error.status === 409) return { name: `A ${typeName} block named “${name}” already exists; choose another name.` };
   if (error.status === 422 && error.fieldErrors.length > 0) {
-    const atName = error.fieldErrors.filter((e) => e.loc[0] === 'body' && e.loc[1] === 'name');
-    const rest = error.fieldErrors.filter((e) => !atName.includes(e));
-    return {
-      ...(atName.length ? { name: atName.map((e) => e.message).join('; ') } : {}),
-      ...(rest.length ? { general: rest.map((e) => `${fieldPath(e.loc)}: ${e.message}`).join('; ') } : {}),
-    };
+    const out: SaveProblem = {};
+    const rest: string[] = [];
+    for (const e of error.fieldErrors) {
+      if (e.loc[0] === 'body' && e.loc[1] === 'name') out.name = out.name ? `${out.name}; ${e.message}` : e.message;
+      else if (e.loc[0] === 'body' && e.loc[1] === 'data' && e.loc.length > 2) {
+        const pointer = `/${e.loc.slice(2).map((k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+        out.fields = { ...out.fields, [pointer]: [...(out.fields?.[pointer] ?? []), e.message] };
+      } else rest.push(`${fieldPath(e.loc)}: ${e.message}`);
+    }
+    if (rest.length) out.general = rest.join('; ');
+    return out;
   }
   return { general: error.message };
+}
+
+/** Everything but the name error in one sentence, for places without field-level display. */
+export function problemText(problem: SaveProblem): string | null {
+  const fields = Object.entries(problem.fields ?? {}).map(([pointer, messages]) => `${pointer.slice(1).split('/').join(' › ')}: ${messages.join('; ')}`);
+  const all = [...fields, ...(problem.general ? [problem.general] : [])];
+  return all.length ? all.join('; ') : null;
 }
 
 /** `["body", "data", "credentials", "user"]` → `credentials › user`. */
