@@ -26,11 +26,7 @@ export interface BlockFormProps {
   cancel: { to: string; params?: Record<string, string> };
 }
 
-/**
- * A block's name and values, from its schema: secret fields are password inputs that show
- * only "stored secret" (the mask is sent back and the server keeps the value), block fields
- * pick or create the referenced block. Leaving with unsaved input asks first.
- */
+/** The form's messages without "Required": those wait for the first save attempt. */
 const withoutRequired = (errors: FieldErrors): FieldErrors =>
   Object.fromEntries(
     Object.entries(errors)
@@ -38,6 +34,11 @@ const withoutRequired = (errors: FieldErrors): FieldErrors =>
       .filter(([, messages]) => messages.length > 0),
   );
 
+/**
+ * A block's name and values, from its schema: secret fields are password inputs that show
+ * only "stored secret" (the mask is sent back and the server keeps the value), block fields
+ * pick or create the referenced block. Leaving with unsaved input asks first.
+ */
 export function BlockForm({ schema, typeName, initialValue, mode, save, cancel }: BlockFormProps) {
   const ids = useId();
   const navigate = useNavigate();
@@ -53,10 +54,10 @@ export function BlockForm({ schema, typeName, initialValue, mode, save, cancel }
   const dirty = (mode.kind === 'create' && name !== '') || JSON.stringify(form.value ?? {}) !== initial;
   const guard = useUnsavedChangesGuard(dirty && !saving);
 
-  // "Required" on fields not filled in yet waits for the first save attempt; wrong values show as typed.
   // The server's refusals of values stay at their fields until the values change.
   const [refusedValue, setRefusedValue] = useState<unknown>(undefined);
   const refused = problem.fields && refusedValue === form.value ? problem.fields : undefined;
+  // "Required" on fields not filled in yet waits for the first save attempt; wrong values show as typed.
   const errors = useMemo(() => mergeErrors(submitted ? form.errors : withoutRequired(form.errors), refused ?? {}), [submitted, form.errors, refused]);
   const nameProblem = mode.kind === 'create' ? blockNameProblem(name) : null;
   // An empty name is only an error once the user tries to save; a malformed one shows as typed.
