@@ -17,7 +17,6 @@ import { Route as SettingsRouteImport } from './routes/settings.tsx'
 import { Route as VariablesRouteImport } from './routes/variables.tsx'
 import { Route as ArtifactsIndexRouteImport } from './routes/artifacts.index.tsx'
 import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
-import { Route as BlocksCatalogRouteImport } from './routes/blocks.catalog.tsx'
 import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
 import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
@@ -25,11 +24,15 @@ import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.ts
 import { Route as WorkPoolsCreateRouteImport } from './routes/work-pools.create.tsx'
 import { Route as ArtifactsArtifactIdRouteImport } from './routes/artifacts.artifact.$id.tsx'
 import { Route as ArtifactsKeyKeyRouteImport } from './routes/artifacts.key.$key.tsx'
-import { Route as BlocksBlockIdRouteImport } from './routes/blocks.block.$id.tsx'
+import { Route as BlocksCatalogIndexRouteImport } from './routes/blocks.catalog.index.tsx'
 import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-run.$id.tsx'
 import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
 import { Route as RunsFlowRunIdRouteImport } from './routes/runs.flow-run.$id.tsx'
 import { Route as RunsTaskRunIdRouteImport } from './routes/runs.task-run.$id.tsx'
+import { Route as BlocksBlockIdIndexRouteImport } from './routes/blocks.block.$id.index.tsx'
+import { Route as BlocksBlockIdEditRouteImport } from './routes/blocks.block.$id.edit.tsx'
+import { Route as BlocksCatalogSlugIndexRouteImport } from './routes/blocks.catalog.$slug.index.tsx'
+import { Route as BlocksCatalogSlugCreateRouteImport } from './routes/blocks.catalog.$slug.create.tsx'
 import { Route as DeploymentsDeploymentIdIndexRouteImport } from './routes/deployments.deployment.$id.index.tsx'
 import { Route as DeploymentsDeploymentIdEditRouteImport } from './routes/deployments.deployment.$id.edit.tsx'
 import { Route as DeploymentsDeploymentIdRunRouteImport } from './routes/deployments.deployment.$id.run.tsx'
@@ -76,11 +79,6 @@ const BlocksIndexRoute = BlocksIndexRouteImport.update({
   path: '/blocks/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const BlocksCatalogRoute = BlocksCatalogRouteImport.update({
-  id: '/blocks/catalog',
-  path: '/blocks/catalog',
-  getParentRoute: () => rootRouteImport,
-} as any)
 const DeploymentsIndexRoute = DeploymentsIndexRouteImport.update({
   id: '/deployments/',
   path: '/deployments/',
@@ -116,9 +114,9 @@ const ArtifactsKeyKeyRoute = ArtifactsKeyKeyRouteImport.update({
   path: '/artifacts/key/$key',
   getParentRoute: () => rootRouteImport,
 } as any)
-const BlocksBlockIdRoute = BlocksBlockIdRouteImport.update({
-  id: '/blocks/block/$id',
-  path: '/blocks/block/$id',
+const BlocksCatalogIndexRoute = BlocksCatalogIndexRouteImport.update({
+  id: '/blocks/catalog/',
+  path: '/blocks/catalog/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const FlowRunsFlowRunIdRoute = FlowRunsFlowRunIdRouteImport.update({
@@ -139,6 +137,26 @@ const RunsFlowRunIdRoute = RunsFlowRunIdRouteImport.update({
 const RunsTaskRunIdRoute = RunsTaskRunIdRouteImport.update({
   id: '/runs/task-run/$id',
   path: '/runs/task-run/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksBlockIdIndexRoute = BlocksBlockIdIndexRouteImport.update({
+  id: '/blocks/block/$id/',
+  path: '/blocks/block/$id/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksBlockIdEditRoute = BlocksBlockIdEditRouteImport.update({
+  id: '/blocks/block/$id/edit',
+  path: '/blocks/block/$id/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksCatalogSlugIndexRoute = BlocksCatalogSlugIndexRouteImport.update({
+  id: '/blocks/catalog/$slug/',
+  path: '/blocks/catalog/$slug/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BlocksCatalogSlugCreateRoute = BlocksCatalogSlugCreateRouteImport.update({
+  id: '/blocks/catalog/$slug/create',
+  path: '/blocks/catalog/$slug/create',
   getParentRoute: () => rootRouteImport,
 } as any)
 const DeploymentsDeploymentIdIndexRoute =
@@ -179,7 +197,6 @@ export interface FileRoutesByFullPath {
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
-  '/blocks/catalog': typeof BlocksCatalogRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
@@ -189,14 +206,18 @@ export interface FileRoutesByFullPath {
   '/work-pools/': typeof WorkPoolsIndexRoute
   '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
   '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
-  '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
+  '/blocks/catalog/': typeof BlocksCatalogIndexRoute
+  '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
+  '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
+  '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
+  '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
   '/work-pools/work-pool/$name/': typeof WorkPoolsWorkPoolNameIndexRoute
 }
@@ -207,7 +228,6 @@ export interface FileRoutesByTo {
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
-  '/blocks/catalog': typeof BlocksCatalogRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts': typeof ArtifactsIndexRoute
   '/blocks': typeof BlocksIndexRoute
@@ -217,14 +237,18 @@ export interface FileRoutesByTo {
   '/work-pools': typeof WorkPoolsIndexRoute
   '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
   '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
-  '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
+  '/blocks/catalog': typeof BlocksCatalogIndexRoute
+  '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
+  '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
+  '/blocks/block/$id': typeof BlocksBlockIdIndexRoute
+  '/blocks/catalog/$slug': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id': typeof DeploymentsDeploymentIdIndexRoute
   '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameIndexRoute
 }
@@ -236,7 +260,6 @@ export interface FileRoutesById {
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
-  '/blocks/catalog': typeof BlocksCatalogRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
@@ -246,14 +269,18 @@ export interface FileRoutesById {
   '/work-pools/': typeof WorkPoolsIndexRoute
   '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
   '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
-  '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
+  '/blocks/catalog/': typeof BlocksCatalogIndexRoute
+  '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
+  '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
+  '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
+  '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
   '/work-pools/work-pool/$name/': typeof WorkPoolsWorkPoolNameIndexRoute
 }
@@ -266,7 +293,6 @@ export interface FileRouteTypes {
     | '/notifications'
     | '/settings'
     | '/variables'
-    | '/blocks/catalog'
     | '/work-pools/create'
     | '/artifacts/'
     | '/blocks/'
@@ -276,14 +302,18 @@ export interface FileRouteTypes {
     | '/work-pools/'
     | '/artifacts/artifact/$id'
     | '/artifacts/key/$key'
-    | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
+    | '/blocks/catalog/'
+    | '/blocks/block/$id/edit'
+    | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
     | '/work-pools/work-pool/$name/edit'
+    | '/blocks/block/$id/'
+    | '/blocks/catalog/$slug/'
     | '/deployments/deployment/$id/'
     | '/work-pools/work-pool/$name/'
   fileRoutesByTo: FileRoutesByTo
@@ -294,7 +324,6 @@ export interface FileRouteTypes {
     | '/notifications'
     | '/settings'
     | '/variables'
-    | '/blocks/catalog'
     | '/work-pools/create'
     | '/artifacts'
     | '/blocks'
@@ -304,14 +333,18 @@ export interface FileRouteTypes {
     | '/work-pools'
     | '/artifacts/artifact/$id'
     | '/artifacts/key/$key'
-    | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
+    | '/blocks/catalog'
+    | '/blocks/block/$id/edit'
+    | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
     | '/work-pools/work-pool/$name/edit'
+    | '/blocks/block/$id'
+    | '/blocks/catalog/$slug'
     | '/deployments/deployment/$id'
     | '/work-pools/work-pool/$name'
   id:
@@ -322,7 +355,6 @@ export interface FileRouteTypes {
     | '/notifications'
     | '/settings'
     | '/variables'
-    | '/blocks/catalog'
     | '/work-pools/create'
     | '/artifacts/'
     | '/blocks/'
@@ -332,14 +364,18 @@ export interface FileRouteTypes {
     | '/work-pools/'
     | '/artifacts/artifact/$id'
     | '/artifacts/key/$key'
-    | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
+    | '/blocks/catalog/'
+    | '/blocks/block/$id/edit'
+    | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
     | '/work-pools/work-pool/$name/edit'
+    | '/blocks/block/$id/'
+    | '/blocks/catalog/$slug/'
     | '/deployments/deployment/$id/'
     | '/work-pools/work-pool/$name/'
   fileRoutesById: FileRoutesById
@@ -351,7 +387,6 @@ export interface RootRouteChildren {
   NotificationsRoute: typeof NotificationsRoute
   SettingsRoute: typeof SettingsRoute
   VariablesRoute: typeof VariablesRoute
-  BlocksCatalogRoute: typeof BlocksCatalogRoute
   WorkPoolsCreateRoute: typeof WorkPoolsCreateRoute
   ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
@@ -361,14 +396,18 @@ export interface RootRouteChildren {
   WorkPoolsIndexRoute: typeof WorkPoolsIndexRoute
   ArtifactsArtifactIdRoute: typeof ArtifactsArtifactIdRoute
   ArtifactsKeyKeyRoute: typeof ArtifactsKeyKeyRoute
-  BlocksBlockIdRoute: typeof BlocksBlockIdRoute
   FlowRunsFlowRunIdRoute: typeof FlowRunsFlowRunIdRoute
   FlowsFlowIdRoute: typeof FlowsFlowIdRoute
   RunsFlowRunIdRoute: typeof RunsFlowRunIdRoute
   RunsTaskRunIdRoute: typeof RunsTaskRunIdRoute
+  BlocksCatalogIndexRoute: typeof BlocksCatalogIndexRoute
+  BlocksBlockIdEditRoute: typeof BlocksBlockIdEditRoute
+  BlocksCatalogSlugCreateRoute: typeof BlocksCatalogSlugCreateRoute
   DeploymentsDeploymentIdEditRoute: typeof DeploymentsDeploymentIdEditRoute
   DeploymentsDeploymentIdRunRoute: typeof DeploymentsDeploymentIdRunRoute
   WorkPoolsWorkPoolNameEditRoute: typeof WorkPoolsWorkPoolNameEditRoute
+  BlocksBlockIdIndexRoute: typeof BlocksBlockIdIndexRoute
+  BlocksCatalogSlugIndexRoute: typeof BlocksCatalogSlugIndexRoute
   DeploymentsDeploymentIdIndexRoute: typeof DeploymentsDeploymentIdIndexRoute
   WorkPoolsWorkPoolNameIndexRoute: typeof WorkPoolsWorkPoolNameIndexRoute
 }
@@ -431,13 +470,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof BlocksIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/blocks/catalog': {
-      id: '/blocks/catalog'
-      path: '/blocks/catalog'
-      fullPath: '/blocks/catalog'
-      preLoaderRoute: typeof BlocksCatalogRouteImport
-      parentRoute: typeof rootRouteImport
-    }
     '/deployments/': {
       id: '/deployments/'
       path: '/deployments'
@@ -487,11 +519,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ArtifactsKeyKeyRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/blocks/block/$id': {
-      id: '/blocks/block/$id'
-      path: '/blocks/block/$id'
-      fullPath: '/blocks/block/$id'
-      preLoaderRoute: typeof BlocksBlockIdRouteImport
+    '/blocks/catalog/': {
+      id: '/blocks/catalog/'
+      path: '/blocks/catalog'
+      fullPath: '/blocks/catalog/'
+      preLoaderRoute: typeof BlocksCatalogIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/flow-runs/flow-run/$id': {
@@ -520,6 +552,34 @@ declare module '@tanstack/react-router' {
       path: '/runs/task-run/$id'
       fullPath: '/runs/task-run/$id'
       preLoaderRoute: typeof RunsTaskRunIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/block/$id/': {
+      id: '/blocks/block/$id/'
+      path: '/blocks/block/$id'
+      fullPath: '/blocks/block/$id/'
+      preLoaderRoute: typeof BlocksBlockIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/block/$id/edit': {
+      id: '/blocks/block/$id/edit'
+      path: '/blocks/block/$id/edit'
+      fullPath: '/blocks/block/$id/edit'
+      preLoaderRoute: typeof BlocksBlockIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/catalog/$slug/': {
+      id: '/blocks/catalog/$slug/'
+      path: '/blocks/catalog/$slug'
+      fullPath: '/blocks/catalog/$slug/'
+      preLoaderRoute: typeof BlocksCatalogSlugIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/blocks/catalog/$slug/create': {
+      id: '/blocks/catalog/$slug/create'
+      path: '/blocks/catalog/$slug/create'
+      fullPath: '/blocks/catalog/$slug/create'
+      preLoaderRoute: typeof BlocksCatalogSlugCreateRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/deployments/deployment/$id/': {
@@ -567,7 +627,6 @@ const rootRouteChildren: RootRouteChildren = {
   NotificationsRoute: NotificationsRoute,
   SettingsRoute: SettingsRoute,
   VariablesRoute: VariablesRoute,
-  BlocksCatalogRoute: BlocksCatalogRoute,
   WorkPoolsCreateRoute: WorkPoolsCreateRoute,
   ArtifactsIndexRoute: ArtifactsIndexRoute,
   BlocksIndexRoute: BlocksIndexRoute,
@@ -577,14 +636,18 @@ const rootRouteChildren: RootRouteChildren = {
   WorkPoolsIndexRoute: WorkPoolsIndexRoute,
   ArtifactsArtifactIdRoute: ArtifactsArtifactIdRoute,
   ArtifactsKeyKeyRoute: ArtifactsKeyKeyRoute,
-  BlocksBlockIdRoute: BlocksBlockIdRoute,
   FlowRunsFlowRunIdRoute: FlowRunsFlowRunIdRoute,
   FlowsFlowIdRoute: FlowsFlowIdRoute,
   RunsFlowRunIdRoute: RunsFlowRunIdRoute,
   RunsTaskRunIdRoute: RunsTaskRunIdRoute,
+  BlocksCatalogIndexRoute: BlocksCatalogIndexRoute,
+  BlocksBlockIdEditRoute: BlocksBlockIdEditRoute,
+  BlocksCatalogSlugCreateRoute: BlocksCatalogSlugCreateRoute,
   DeploymentsDeploymentIdEditRoute: DeploymentsDeploymentIdEditRoute,
   DeploymentsDeploymentIdRunRoute: DeploymentsDeploymentIdRunRoute,
   WorkPoolsWorkPoolNameEditRoute: WorkPoolsWorkPoolNameEditRoute,
+  BlocksBlockIdIndexRoute: BlocksBlockIdIndexRoute,
+  BlocksCatalogSlugIndexRoute: BlocksCatalogSlugIndexRoute,
   DeploymentsDeploymentIdIndexRoute: DeploymentsDeploymentIdIndexRoute,
   WorkPoolsWorkPoolNameIndexRoute: WorkPoolsWorkPoolNameIndexRoute,
 }

@@ -6,14 +6,14 @@ import { buildWorkPoolListQuery } from '../../api/work-pools.ts';
 import { Checkbox, Input } from '../ui/form.tsx';
 import { Popover } from '../ui/popover.tsx';
 
-interface Choice {
+export interface Choice {
   id: string;
   label: string;
   detail?: string;
 }
 
-/** A filter button opening a searchable checkbox list; choices load when it is first opened. */
-function ChoicePicker({ noun, selected, onChange, useChoices }: { noun: string; selected: string[]; onChange: (ids: string[]) => void; useChoices: (filter: string, enabled: boolean) => { data?: Choice[]; isPending: boolean } }) {
+/** A filter button opening a searchable checkbox list; choices load when it is first opened (also used by the block list). */
+export function ChoicePicker({ noun, selected, onChange, useChoices }: { noun: string; selected: string[]; onChange: (ids: string[]) => void; useChoices: (filter: string, enabled: boolean) => { data?: Choice[]; isPending: boolean } }) {
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState('');
   const choices = useChoices(filter, open || selected.length > 0);

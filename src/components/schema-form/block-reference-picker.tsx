@@ -1,7 +1,9 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Plus, X } from 'lucide-react';
 import { buildBlockDocumentsBySlugQuery, buildNewestBlockSchemaQuery, useCreateBlockDocument, type BlockDocument, type BlockSchema } from '../../api/block-references.ts';
+import { dataForSave, withSecretFields } from '../../lib/blocks/data.ts';
+import { blockNameProblem, problemText, saveProblemOf, type SaveProblem } from '../../lib/blocks/names.ts';
 import { initialValue } from '../../lib/schema-form/defaults.ts';
 import { isBlockReference } from '../../lib/schema-form/members.ts';
 import { Button } from '../ui/button.tsx';
@@ -96,23 +98,21 @@ function NewBlock({ slug, fieldLabel, options, onCancel, onCreated }: { slug: st
   );
 }
 
-const NAME = /^[a-z0-9-]+$/;
-
 function NewBlockForm({ schema, options, onCancel, onCreated }: { schema: BlockSchema; options: SchemaFormOptions; onCancel: () => void; onCreated: (doc: BlockDocument) => void }) {
-  const fields = schema.fields as Record<string, unknown>;
+  const fields = useMemo(() => withSecretFields(schema.fields as Record<string, unknown>), [schema.fields]);
   const form = useSchemaForm(fields, initialValue(fields));
   const create = useCreateBlockDocument();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const nameProblem = name === '' ? 'A name is required' : NAME.test(name) ? null : 'Use lower-case letters, digits and dashes';
+  const [problem, setProblem] = useState<SaveProblem>({});
+  const nameProblem = blockNameProblem(name);
+  const nameMessage = problem.name ?? (name !== '' ? nameProblem : null);
   const save = async () => {
-    setError(null);
+    setProblem({});
     try {
       if (!(await form.checkOnServer())) return;
-      const data = (form.value ?? {}) as Record<string, unknown>;
-      onCreated(await create.mutateAsync({ name, data, block_schema_id: schema.id, block_type_id: schema.block_type_id }));
+      onCreated(await create.mutateAsync({ name, data: dataForSave(form.value), block_schema_id: schema.id, block_type_id: schema.block_type_id }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setProblem(saveProblemOf(e, schema.block_type?.name ?? 'block', name));
     }
   };
   return (
@@ -121,14 +121,24 @@ function NewBlockForm({ schema, options, onCancel, onCreated }: { schema: BlockS
         <span className="font-medium">
           Block name<span className="ml-0.5 text-danger" aria-hidden="true">*</span>
         </span>
-        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. warehouse-prod" className="max-w-md" aria-invalid={nameProblem !== null && name !== ''} />
-        {name !== '' && nameProblem && <span className="text-xs text-danger">{nameProblem}</span>}
+        <Input
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setProblem((p) => ({ ...p, name: undefined }));
+          }}
+          placeholder="e.g. warehouse-prod"
+          className="max-w-md"
+          autoComplete="off"
+          aria-invalid={nameMessage !== null}
+        />
+        {nameMessage && <span className="text-xs text-danger">{nameMessage}</span>}
       </label>
       <SchemaFormSummary form={form} />
       <SchemaForm {...form.props} options={options} label={`${schema.block_type?.name ?? "Block"} fields`} />
-      {error && (
+      {problemText(problem) && (
         <p role="alert" className="text-sm text-danger">
-          {error}
+          {problemText(problem)}
         </p>
       )}
       <div className="flex gap-2">
