@@ -48,7 +48,7 @@ function JsonData({ data, note }: { data: unknown; note?: string }) {
   return (
     <div className="grid gap-1">
       {note && <p className="text-xs text-fg-muted">{note}</p>}
-      <pre className="max-h-[32rem] overflow-auto rounded-md bg-surface p-3 font-mono text-xs">{text}</pre>
+      <pre tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md bg-surface p-3 font-mono text-xs">{text}</pre>
     </div>
   );
 }

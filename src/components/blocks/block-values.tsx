@@ -64,5 +64,5 @@ function Value({ value }: { value: unknown }) {
   }
   if (typeof value === 'string') return <span className="whitespace-pre-wrap">{value === '' ? <span className="text-fg-muted">empty text</span> : value}</span>;
   if (typeof value === 'number' || typeof value === 'boolean') return <span className="font-mono tabular-nums">{String(value)}</span>;
-  return <pre className="max-h-64 overflow-auto rounded bg-surface px-2 py-1 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre tabIndex={0} className="max-h-64 overflow-auto rounded bg-surface px-2 py-1 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
 }

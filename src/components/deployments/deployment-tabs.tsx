@@ -12,7 +12,7 @@ const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 function Value({ value }: { value: unknown }) {
   if (value === undefined) return <span className="text-fg-muted">—</span>;
-  return <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap">{typeof value === 'string' ? JSON.stringify(value) : json(value)}</pre>;
+  return <pre tabIndex={0} className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap">{typeof value === 'string' ? JSON.stringify(value) : json(value)}</pre>;
 }
 
 /** Each parameter: its type (from the schema), the flow's default, and the deployment's value when it overrides it. */
@@ -91,7 +91,7 @@ export function ConfigurationTab({ deployment: d }: { deployment: Deployment }) 
       <div className="grid content-start gap-4">
         <section>
           <h3 className="mb-1 text-xs font-medium text-fg-muted">Job variables (this deployment)</h3>
-          {Object.keys(d.infra_overrides).length ? <pre className="max-h-72 overflow-auto rounded-md bg-surface p-2 font-mono text-xs">{json(d.infra_overrides)}</pre> : <p className="text-fg-muted">None: the work pool's defaults apply.</p>}
+          {Object.keys(d.infra_overrides).length ? <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-surface p-2 font-mono text-xs">{json(d.infra_overrides)}</pre> : <p className="text-fg-muted">None: the work pool's defaults apply.</p>}
         </section>
         {variables && (
           <section>
@@ -108,7 +108,7 @@ export function ConfigurationTab({ deployment: d }: { deployment: Deployment }) 
         {d.pull_steps && d.pull_steps.length > 0 && (
           <section>
             <h3 className="mb-1 text-xs font-medium text-fg-muted">Pull steps</h3>
-            <pre className="max-h-48 overflow-auto rounded-md bg-surface p-2 font-mono text-xs">{json(d.pull_steps)}</pre>
+            <pre tabIndex={0} className="max-h-48 overflow-auto rounded-md bg-surface p-2 font-mono text-xs">{json(d.pull_steps)}</pre>
           </section>
         )}
       </div>

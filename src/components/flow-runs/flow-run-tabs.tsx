@@ -40,7 +40,7 @@ export function ParametersTab({ run }: { run: FlowRun }) {
                 </td>
                 {schema && <td className="py-2 pr-4 font-mono text-xs">{property ? typeLabel(schema, property.schema) : <span className="text-fg-muted">not in the schema</span>}</td>}
                 <td className="py-2">
-                  <pre className="max-h-64 overflow-auto font-mono text-xs whitespace-pre-wrap">{typeof v === 'string' ? v : json(v)}</pre>
+                  <pre tabIndex={0} className="max-h-64 overflow-auto font-mono text-xs whitespace-pre-wrap">{typeof v === 'string' ? v : json(v)}</pre>
                 </td>
               </tr>
             );

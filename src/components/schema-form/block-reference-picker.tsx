@@ -51,7 +51,7 @@ export function BlockReferencePicker({ slugs, value, onChange, id, label, option
       {inline && (
         <div className="grid gap-1 text-xs text-fg-muted">
           <span>Inline values, not a saved block (kept unless you choose one):</span>
-          <pre className="max-h-40 overflow-auto rounded bg-surface px-2 py-1 font-mono">{toJsonText(value)}</pre>
+          <pre tabIndex={0} className="max-h-40 overflow-auto rounded bg-surface px-2 py-1 font-mono">{toJsonText(value)}</pre>
         </div>
       )}
       {creating && (

@@ -73,7 +73,7 @@ function TemplateSummary({ pool }: { pool: WorkPool }) {
       {Object.keys(pool.base_job_template).length > 0 && (
         <details>
           <summary className="cursor-pointer text-xs text-fg-muted hover:text-fg">The whole template (JSON)</summary>
-          <pre className="mt-1 max-h-80 overflow-auto rounded-md bg-surface p-2 font-mono text-xs">{json(pool.base_job_template)}</pre>
+          <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded-md bg-surface p-2 font-mono text-xs">{json(pool.base_job_template)}</pre>
         </details>
       )}
     </section>

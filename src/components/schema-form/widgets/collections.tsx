@@ -78,7 +78,7 @@ export function ObjectWidget({ model, value, onChange, pointer, required, label,
       {Object.keys(extra).length > 0 && (
         <div className="grid gap-1 text-xs text-fg-muted">
           <span>Other keys in this value (kept as they are):</span>
-          <pre className="max-h-40 overflow-auto rounded bg-surface px-2 py-1 font-mono">{toJsonText(extra)}</pre>
+          <pre tabIndex={0} className="max-h-40 overflow-auto rounded bg-surface px-2 py-1 font-mono">{toJsonText(extra)}</pre>
         </div>
       )}
       {value !== undefined && !isObject(value) && <p className="text-xs text-danger">The current value {JSON.stringify(value)} is not an object; edit it as JSON.</p>}
