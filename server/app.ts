@@ -151,7 +151,22 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 async function registerDashboard(app: App, ctx: AppContext) {
   const dir = ctx.settings.uiStaticDir || join(PACKAGE_ROOT, 'dist', 'ui');
   const hasUi = ctx.settings.uiEnabled && existsSync(join(dir, 'index.html'));
-  if (hasUi) await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false, cacheControl: false });
+  if (hasUi) {
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz next to each asset: no compression work per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Hashed file names never change content: cache them for good; everything else revalidates.
+        res.setHeader('vary', 'accept-encoding');
+        res.setHeader('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     const isApi = path === '/api' || path.startsWith('/api/') || path === '/docs' || path.startsWith('/docs/');

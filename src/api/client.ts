@@ -63,8 +63,22 @@ export function getUiSettings(): Promise<UiSettings> {
   return uiSettings;
 }
 
+declare global {
+  interface Window {
+    /** The request index.html starts before the bundle loads (resolves undefined if it failed). */
+    __syntaskUiSettings?: Promise<Response | undefined>;
+  }
+}
+
+/** index.html's early request the first time, a new one after that (or if it failed). */
+async function fetchUiSettings(): Promise<Response> {
+  const early = await window.__syntaskUiSettings;
+  window.__syntaskUiSettings = undefined;
+  return early ?? fetch('/ui-settings', { headers: { accept: 'application/json' } });
+}
+
 async function loadUiSettings(): Promise<UiSettings> {
-  const response = await fetch('/ui-settings', { headers: { accept: 'application/json' } });
+  const response = await fetchUiSettings();
   if (!response.ok) throw new ApiError(response.status, `GET /ui-settings answered ${response.status}`);
   const settings = (await response.json()) as Partial<UiSettings>;
   return {
