@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { Toaster } from '../ui/toast.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
-import { ShortcutHelp } from './shortcuts.tsx';
+import { ShortcutDispatcher, ShortcutHelp } from './shortcuts.tsx';
 import { SideNav } from './side-nav.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 import { TimeZonePicker } from './time-zone-picker.tsx';
@@ -30,6 +30,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <Toaster />
+      <ShortcutDispatcher />
     </div>
   );
 }
