@@ -3,7 +3,7 @@ import { clsx } from 'clsx';
 import { X } from 'lucide-react';
 
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come with it. */
-export function Dialog({ open, onClose, title, children, footer, wide }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
+export function Dialog({ open, onClose, title, children, footer, wide, top }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; wide?: boolean; top?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -17,7 +17,7 @@ export function Dialog({ open, onClose, title, children, footer, wide }: { open:
       aria-label={title}
       onClose={onClose}
       onCancel={onClose}
-      className={clsx('m-auto max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface-raised p-0 text-fg shadow-xl backdrop:bg-black/40', wide ? 'w-[44rem]' : 'w-[28rem]')}
+      className={clsx(top ? 'mx-auto mt-[12vh]' : 'm-auto', 'max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface-raised p-0 text-fg shadow-xl backdrop:bg-black/40', wide ? 'w-[44rem]' : 'w-[28rem]')}
     >
       {open && (
         <>
