@@ -68,14 +68,22 @@ export function findConflicts(shortcuts: readonly Shortcut[]): string[] {
 
 const NON_TYPING_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
 
+/** The parts of a DOM element the check reads (this module is also imported by Node-side tests). */
+interface ElementLike {
+  tagName: string;
+  type?: string;
+  isContentEditable?: boolean;
+  getAttribute(name: string): string | null;
+}
+
 /** Keys go to the field, not to shortcuts, while the user types (text inputs, selects, editors, comboboxes). */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).tagName !== 'string') return false;
-  const el = target as HTMLElement;
+export function isTypingTarget(target: unknown): boolean {
+  if (!target || typeof (target as ElementLike).tagName !== 'string') return false;
+  const el = target as ElementLike;
   if (el.isContentEditable) return true;
   const role = el.getAttribute('role');
   if (role === 'textbox' || role === 'combobox' || role === 'searchbox') return true;
-  if (el.tagName === 'INPUT') return !NON_TYPING_INPUTS.has((el as HTMLInputElement).type);
+  if (el.tagName === 'INPUT') return !NON_TYPING_INPUTS.has(el.type ?? 'text');
   return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 }
 
@@ -85,7 +93,7 @@ export interface KeyPress {
   metaKey: boolean;
   altKey: boolean;
   /** Where the key went (the event's target). */
-  target: EventTarget | null;
+  target: unknown;
 }
 
 const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph']);
@@ -152,5 +160,3 @@ export function formatKeys(s: Pick<Shortcut, 'keys' | 'mod'>, mac = false): stri
   const keys = s.keys.map((k) => KEY_LABELS[k] ?? (k.length === 1 && k !== k.toLowerCase() ? `Shift ${k}` : k));
   return s.mod ? [`${mac ? '⌘' : 'Ctrl'} ${keys.join(' ').toUpperCase()}`] : keys;
 }
-
-export const isMacPlatform = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);

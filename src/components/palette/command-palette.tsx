@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { Search } from 'lucide-react';
-import { formatKeys, isMacPlatform, shortcutById } from '../../lib/shortcuts.ts';
-import { useShortcut } from '../shell/use-shortcut.ts';
+import { formatKeys, shortcutById } from '../../lib/shortcuts.ts';
+import { isMacPlatform, useShortcut } from '../shell/use-shortcut.ts';
 import { Dialog } from '../ui/dialog.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 

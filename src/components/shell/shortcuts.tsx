@@ -1,10 +1,10 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { Keyboard } from 'lucide-react';
-import { formatKeys, isMacPlatform, SHORTCUT_GROUPS, ShortcutMatcher, SHORTCUTS, type Shortcut } from '../../lib/shortcuts.ts';
+import { formatKeys, SHORTCUT_GROUPS, ShortcutMatcher, SHORTCUTS, type Shortcut } from '../../lib/shortcuts.ts';
 import { Dialog } from '../ui/dialog.tsx';
 import { moveRowSelection, openSelectedRow } from '../ui/row-navigation.ts';
-import { hasShortcutHandler, runShortcut, useShortcut } from './use-shortcut.ts';
+import { hasShortcutHandler, isMacPlatform, runShortcut, useShortcut } from './use-shortcut.ts';
 
 const isActive = (s: Shortcut) => s.to !== undefined || hasShortcutHandler(s.id);
 

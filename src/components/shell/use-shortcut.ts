@@ -31,3 +31,6 @@ export function useShortcut(id: ShortcutId, handler: ShortcutHandler, enabled = 
     };
   }, [id, enabled]);
 }
+
+/** ⌘ instead of Ctrl in the key labels. */
+export const isMacPlatform = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
