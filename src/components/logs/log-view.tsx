@@ -116,21 +116,24 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
     if (following && lines.length > 0) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
   }, [following, lines.length, virtualizer]);
 
-  // A linked line: scroll to it once it is loaded.
+  // A linked line: scroll to it once it and the page above it are loaded (that page, prepended later, would push it away).
   const scrolledTo = useRef<string | null>(null);
+  const windowSettled = anchor.at === 'start' || !query.hasPreviousPage || (query.data?.pages.length ?? 0) > 1;
+  const loadingAbove = query.isFetchingPreviousPage;
   useEffect(() => {
-    if (!linked || scrolledTo.current === linked.id) return;
+    if (!linked || scrolledTo.current === linked.id || !windowSettled || loadingAbove) return;
     const index = lines.findIndex((l) => l.id === linked.id);
     if (index >= 0) {
       scrolledTo.current = linked.id;
       requestAnimationFrame(() => virtualizer.scrollToIndex(index, { align: 'center' }));
     }
-  }, [linked, lines, virtualizer]);
+  }, [linked, lines, virtualizer, windowSettled, loadingAbove]);
 
   // A window that opens at a line or the end has earlier lines: load one page above it.
   useEffect(() => {
-    if (query.data?.pages.length === 1 && anchor.at !== 'start' && query.hasPreviousPage && !query.isFetching) void query.fetchPreviousPage();
-  }, [query, anchor.at]);
+    // Through fetchPrevious, so the line on screen (a linked or error line) stays where it is.
+    if (query.data?.pages.length === 1 && anchor.at !== 'start' && query.hasPreviousPage && !query.isFetching) fetchPrevious();
+  }, [query, anchor.at, fetchPrevious]);
 
   const jump = (next: LogAnchor, line?: Log) => {
     scrolledTo.current = null;
