@@ -67,9 +67,10 @@ export function PaletteBody({ close }: { close: () => void }) {
         {PALETTE_GROUPS.map((group) => {
           const members = items.filter((item) => item.group === group);
           if (members.length === 0) return null;
+          const headingId = `${id}-${group.replace(/ /g, '-')}`;
           return (
-            <div key={group} role="group" aria-labelledby={`${id}-${group}`}>
-              <div id={`${id}-${group}`} role="presentation" className="px-4 pt-2 pb-1 text-[11px] font-semibold tracking-wide text-fg-muted uppercase">
+            <div key={group} role="group" aria-labelledby={headingId}>
+              <div id={headingId} role="presentation" className="px-4 pt-2 pb-1 text-[11px] font-semibold tracking-wide text-fg-muted uppercase">
                 {group}
               </div>
               {members.map((item) => {
