@@ -132,3 +132,15 @@ test('f turns following the live log of a running run off and on', async ({ page
   await page.keyboard.press('f');
   await expect(follow).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('Esc closes the side panel of a graph node, wherever the focus is', async ({ page, server }) => {
+  const { run } = await failedEtlRun(server);
+  const flowRun = new FlowRunPage(page);
+  await flowRun.goto(run.id);
+  await expect(flowRun.graph).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: 'First failed task' }).click();
+  await expect(flowRun.panel).toBeVisible();
+  await expect(page.getByRole('button', { name: 'First failed task' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(flowRun.panel).toBeHidden();
+});
