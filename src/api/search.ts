@@ -9,7 +9,7 @@ import { api, unwrap } from './client.ts';
 
 export const searchKeys = {
   all: ['search'] as const,
-  flowRuns: (text: string) => [...searchKeys.all, 'flow-runs', text] as const,
+  flowRuns: (text: string, byId: IdSearch) => [...searchKeys.all, 'flow-runs', text, byId] as const,
   flows: (text: string) => [...searchKeys.all, 'flows', text] as const,
   deployments: (text: string) => [...searchKeys.all, 'deployments', text] as const,
   blockDocuments: (text: string) => [...searchKeys.all, 'block-documents', text] as const,
@@ -18,14 +18,23 @@ export const searchKeys = {
 
 const STALE_MS = 10_000;
 
-/** Runs whose name contains the text, newest first; a full id also finds its run (listed first). */
-export function buildFlowRunSearchQuery(text: string, byId: boolean) {
+/** How the text is also matched to run ids: by their start (the server's `flow_run_id_prefix` extension), as a whole id, or not. */
+export type IdSearch = 'prefix' | 'exact' | null;
+
+function fetchRunsById(text: string, byId: IdSearch, signal: AbortSignal) {
+  if (byId === 'prefix') return unwrap(api.POST('/api/ui/flow_runs/by_id_prefix', { body: { prefix: text, limit: PALETTE_LIMIT }, signal }));
+  if (byId === 'exact') return unwrap(api.POST('/api/flow_runs/filter', { body: { flow_runs: { id: { any_: [text.toLowerCase()] } }, limit: 1 }, signal }));
+  return Promise.resolve([]);
+}
+
+/** Runs whose name contains the text, newest first; runs whose id matches it come first. */
+export function buildFlowRunSearchQuery(text: string, byId: IdSearch) {
   return queryOptions({
-    queryKey: searchKeys.flowRuns(text),
+    queryKey: searchKeys.flowRuns(text, byId),
     staleTime: STALE_MS,
     queryFn: async ({ signal }) => {
       const [exact, named] = await Promise.all([
-        byId ? unwrap(api.POST('/api/flow_runs/filter', { body: { flow_runs: { id: { any_: [text.toLowerCase()] } }, limit: 1 }, signal })) : [],
+        fetchRunsById(text, byId, signal),
         unwrap(api.POST('/api/flow_runs/filter', { body: { flow_runs: { name: { like_: text } }, sort: 'EXPECTED_START_TIME_DESC', limit: PALETTE_LIMIT }, signal })),
       ]);
       return [...exact, ...named.filter((r) => !exact.some((e) => e.id === r.id))].slice(0, PALETTE_LIMIT);

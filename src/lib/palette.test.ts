@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUuid, matchPages, matchThemes, matchZones, searchText } from './palette.ts';
+import { isIdFragment, isUuid, matchPages, matchThemes, matchZones, searchText } from './palette.ts';
 
 describe('command palette queries', () => {
   it('recognises full run ids, with or without surrounding spaces', () => {
@@ -7,6 +7,13 @@ describe('command palette queries', () => {
     expect(isUuid(' 3F2A9C1B-7D4E-4A1F-9B2C-0123456789AB ')).toBe(true);
     expect(isUuid('3f2a9c1b')).toBe(false);
     expect(isUuid('crimson-otter')).toBe(false);
+  });
+
+  it('takes four or more hex digits (and dashes) for the start of an id', () => {
+    expect(isIdFragment('3f2a')).toBe(true);
+    expect(isIdFragment('3F2A9C1B-7d4e')).toBe(true);
+    expect(isIdFragment('3f2')).toBe(false);
+    expect(isIdFragment('otter')).toBe(false);
   });
 
   it('searches the trimmed text and nothing for blanks', () => {

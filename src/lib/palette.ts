@@ -16,6 +16,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A full run id (as copied from a run page or a log); the palette then also asks for that run. */
 export const isUuid = (query: string) => UUID.test(query.trim());
 
+/** The start of a run id (as shown shortened on screen): the palette asks for runs whose id starts with it. */
+export const isIdFragment = (query: string) => /^[0-9a-f-]{4,36}$/i.test(query.trim());
+
 /** What the server searches for: the trimmed text, `null` for an empty query (no search). */
 export function searchText(query: string): string | null {
   const text = query.trim();

@@ -3,8 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Blocks, Globe, Monitor, Moon, Play, Rocket, Server, Sun, Workflow, type LucideIcon } from 'lucide-react';
 import { buildFlowsByIdQuery } from '../../api/flows.ts';
+import { useFeatureFlags } from '../../api/server.ts';
 import { buildBlockDocumentSearchQuery, buildDeploymentSearchQuery, buildFlowRunSearchQuery, buildFlowSearchQuery, buildWorkPoolNamesQuery } from '../../api/search.ts';
-import { isUuid, matchPages, matchThemes, matchZones, PALETTE_LIMIT, searchText, THEME_LABELS, type PaletteGroup } from '../../lib/palette.ts';
+import { isIdFragment, isUuid, matchPages, matchThemes, matchZones, PALETTE_LIMIT, searchText, THEME_LABELS, type PaletteGroup } from '../../lib/palette.ts';
 import { writeTimeZone } from '../../lib/preferences.ts';
 import { browserTimeZone, timeZoneChoices } from '../../lib/time.ts';
 import { useQuickRun } from '../deployments/use-quick-run.ts';
@@ -47,7 +48,9 @@ export function usePaletteItems(query: string, close: () => void) {
   const search = text ?? '';
   const shared = { enabled, placeholderData: keepPreviousData } as const;
 
-  const runs = useQuery({ ...buildFlowRunSearchQuery(search, isUuid(search)), ...shared });
+  const flags = useFeatureFlags();
+  const byId = flags?.has('flow_run_id_prefix') && isIdFragment(search) ? 'prefix' : isUuid(search) ? 'exact' : null;
+  const runs = useQuery({ ...buildFlowRunSearchQuery(search, byId), ...shared, enabled: enabled && flags !== undefined });
   const flows = useQuery({ ...buildFlowSearchQuery(search), ...shared });
   const deployments = useQuery({ ...buildDeploymentSearchQuery(search), ...shared });
   const blocks = useQuery({ ...buildBlockDocumentSearchQuery(search), ...shared });
