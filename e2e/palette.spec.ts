@@ -32,7 +32,7 @@ test('with 10,000 flow runs the palette finds one by a fragment of its name, by 
 
   // A full id finds that run even though its name does not contain it.
   const other = runs[1234];
-  await page.getByRole('button', { name: /Search or run a command/ }).click();
+  await page.getByRole('button', { name: /Search or jump to/ }).click();
   await palette.input.fill(other.id);
   await expect(palette.group('Flow runs').getByRole('option')).toHaveCount(1);
   await expect(palette.group('Flow runs')).toContainText('bulk-run-1234');

@@ -14,7 +14,7 @@ export class CommandPalette {
 
   async open() {
     // The shell (and its key listener) is up once the top-bar button shows.
-    await this.page.getByRole('button', { name: /Search or run a command/ }).waitFor();
+    await this.page.getByRole('button', { name: /Search or jump to/ }).waitFor();
     await this.page.keyboard.press('Control+k');
     await this.input.waitFor();
   }

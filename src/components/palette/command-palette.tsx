@@ -23,7 +23,7 @@ export function CommandPalette() {
         className="flex h-7 w-64 items-center gap-2 rounded-md border whitespace-nowrap border-border bg-surface px-2 text-xs text-fg-muted hover:border-border-strong hover:text-fg"
       >
         <Search className="size-3.5" aria-hidden="true" />
-        <span className="flex-1 truncate text-left">Search or run a command…</span>
+        <span className="flex-1 truncate text-left">Search or jump to…</span>
         <kbd className="rounded border border-border px-1 font-mono text-[11px]">{keys}</kbd>
       </button>
       <Dialog open={open} onClose={close} title="Command palette" wide top>
