@@ -9,7 +9,7 @@ const NEEDLE = 'needle-otter-4821';
 test('with 10,000 flow runs the palette finds one by a fragment of its name, by its id or the start of it; Enter opens it', async ({ page, server }) => {
   test.setTimeout(240_000);
   const flow = await createFlow(server, 'palette-bulk-flow');
-  const names = Array.from({ length: RUNS }, (_, i) => (i === 6_000 ? NEEDLE : `bulk-run-${i}`));
+  const names = Array.from({ length: RUNS }, (_, i) => (i === 6_000 ? NEEDLE : `palette-seed-${i}`));
   const runs = await createFlowRuns(server, flow.id, names);
   expect(await server.postJson<number>('/flow_runs/count', {})).toBeGreaterThanOrEqual(RUNS);
   const needle = runs[6_000];
@@ -35,7 +35,7 @@ test('with 10,000 flow runs the palette finds one by a fragment of its name, by 
   await page.getByRole('button', { name: /Search or jump to/ }).click();
   await palette.input.fill(other.id);
   await expect(palette.group('Flow runs').getByRole('option')).toHaveCount(1);
-  await expect(palette.group('Flow runs')).toContainText('bulk-run-1234');
+  await expect(palette.group('Flow runs')).toContainText('palette-seed-1234');
   await palette.input.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/runs/flow-run/${other.id}`));
 
@@ -44,7 +44,7 @@ test('with 10,000 flow runs the palette finds one by a fragment of its name, by 
   await palette.open();
   await palette.input.fill(third.id.slice(0, 13));
   await expect(palette.group('Flow runs').getByRole('option')).toHaveCount(1);
-  await expect(palette.selected()).toContainText('bulk-run-4321');
+  await expect(palette.selected()).toContainText('palette-seed-4321');
   await palette.input.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/runs/flow-run/${third.id}`));
 
