@@ -4,11 +4,18 @@ import { CommandPalette } from './pages/palette.ts';
 import { AppShell } from './pages/shell.ts';
 
 const RUNS = 10_000;
+let seededFlow: string | undefined;
+
+// The server is shared with the specs this worker runs next: take the 10,000 runs away again (deleting the flow deletes its runs).
+test.afterAll(async ({ server }) => {
+  if (seededFlow) expect((await fetch(`${server.api}/flows/${seededFlow}`, { method: 'DELETE' })).ok).toBe(true);
+});
 const NEEDLE = 'needle-otter-4821';
 
 test('with 10,000 flow runs the palette finds one by a fragment of its name, by its id or the start of it; Enter opens it', async ({ page, server }) => {
   test.setTimeout(240_000);
   const flow = await createFlow(server, 'palette-bulk-flow');
+  seededFlow = flow.id;
   const names = Array.from({ length: RUNS }, (_, i) => (i === 6_000 ? NEEDLE : `palette-seed-${i}`));
   const runs = await createFlowRuns(server, flow.id, names);
   expect(await server.postJson<number>('/flow_runs/count', {})).toBeGreaterThanOrEqual(RUNS);
