@@ -78,6 +78,12 @@ test('j / k move a visible selection through the runs list and Enter opens the s
   await expect(selectedLink).toBeFocused();
   await expect(selectedLink).toHaveCSS('outline-style', 'solid');
 
+  // Enter on the row's checkbox opens the row too; Space still ticks it.
+  await page.keyboard.press('Shift+Tab');
+  const checkbox = rows.nth(1).getByRole('checkbox');
+  await expect(checkbox).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(checkbox).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/runs\/flow-run\//);
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(rowNames[1]);

@@ -34,10 +34,13 @@ export function moveRowSelection(delta: 1 | -1): boolean {
   return true;
 }
 
-/** Enter on a selected row (focus on its link or checkbox) opens it; buttons in a row keep their own Enter. */
+/**
+ * Enter with the focus on a row's checkbox (or the row) opens the row; links and buttons keep
+ * their own Enter (the primary link focused by j / k opens the row by itself).
+ */
 export function openSelectedRow(): boolean {
   const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || active.closest('button, select, [role="button"], [role="switch"]')) return false;
+  if (!(active instanceof HTMLElement) || active.closest('a[href], button, select, [role="button"], [role="switch"]')) return false;
   const row = navigableRows().find((r) => r.contains(active));
   const link = row && primaryLink(row);
   if (!link) return false;
