@@ -37,27 +37,11 @@ interface WorkerFixtures {
 export const test = base.extend<TestOptions, WorkerFixtures>({
   server: [
     async ({}, use) => {
-      const home = mkdtempSync(join(tmpdir(), 'syntask-e2e-'));
-      const port = await freePort();
-      const child = spawn(process.execPath, ['bin/syntask.js', 'server', 'start', '--host', '127.0.0.1', '--port', String(port)], {
-        cwd: REPO_ROOT,
-        env: { ...inheritedEnv(), SYNTASK_HOME: home, SYNTASK_SERVER_LOGGING_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      // stdout too: the server's logger writes there, and a failed start is explained by both.
-      let output = '';
-      const record = (chunk: string) => {
-        output = (output + chunk).slice(-OUTPUT_LIMIT);
-      };
-      child.stdout?.setEncoding('utf8').on('data', record);
-      child.stderr?.setEncoding('utf8').on('data', record);
+      const running = await startSyntask(['server', 'start']);
       try {
-        const url = `http://127.0.0.1:${port}`;
-        await waitUntilHealthy(url, child, () => output);
-        await use(apiHelpers(url));
+        await use(apiHelpers(running.url));
       } finally {
-        await stop(child);
-        rmSync(home, { recursive: true, force: true });
+        await running.stop();
       }
     },
     { scope: 'worker', timeout: STARTUP_TIMEOUT_MS + SHUTDOWN_TIMEOUT_MS + 5_000 },
@@ -90,6 +74,42 @@ export const test = base.extend<TestOptions, WorkerFixtures>({
 });
 
 export { expect };
+
+/**
+ * `syntask <command> --host 127.0.0.1 --port <free>` with a fresh SYNTASK_HOME, once healthy.
+ * `start` brings up the worker and the demo too.
+ */
+export async function startSyntask(command: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const home = mkdtempSync(join(tmpdir(), 'syntask-e2e-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/syntask.js', ...command, '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: REPO_ROOT,
+    env: { ...inheritedEnv(), SYNTASK_HOME: home, SYNTASK_SERVER_LOGGING_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // stdout too: the server's logger writes there, and a failed start is explained by both.
+  let output = '';
+  const record = (chunk: string) => {
+    output = (output + chunk).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout?.setEncoding('utf8').on('data', record);
+  child.stderr?.setEncoding('utf8').on('data', record);
+  const stopAndClean = async () => {
+    await stop(child);
+    rmSync(home, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilHealthy(url, child, () => output);
+  } catch (err) {
+    await stopAndClean();
+    throw err;
+  }
+  return { url, stop: stopAndClean };
+}
+
+/** API helpers for a server started by `startSyntask`. */
+export const syntaskApi = (url: string) => apiHelpers(url);
 
 /** The child must not pick up the developer's own server settings (database URL, port, API URL). */
 function inheritedEnv(): NodeJS.ProcessEnv {

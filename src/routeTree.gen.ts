@@ -10,36 +10,35 @@
 
 import { Route as rootRouteImport } from './routes/__root.tsx'
 import { Route as IndexRouteImport } from './routes/index.tsx'
-import { Route as ArtifactsRouteImport } from './routes/artifacts.tsx'
 import { Route as ConcurrencyLimitsRouteImport } from './routes/concurrency-limits.tsx'
 import { Route as DashboardRouteImport } from './routes/dashboard.tsx'
 import { Route as NotificationsRouteImport } from './routes/notifications.tsx'
 import { Route as SettingsRouteImport } from './routes/settings.tsx'
 import { Route as VariablesRouteImport } from './routes/variables.tsx'
+import { Route as ArtifactsIndexRouteImport } from './routes/artifacts.index.tsx'
 import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
 import { Route as BlocksCatalogRouteImport } from './routes/blocks.catalog.tsx'
 import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
 import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
 import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.tsx'
+import { Route as WorkPoolsCreateRouteImport } from './routes/work-pools.create.tsx'
+import { Route as ArtifactsArtifactIdRouteImport } from './routes/artifacts.artifact.$id.tsx'
+import { Route as ArtifactsKeyKeyRouteImport } from './routes/artifacts.key.$key.tsx'
 import { Route as BlocksBlockIdRouteImport } from './routes/blocks.block.$id.tsx'
 import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-run.$id.tsx'
 import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
 import { Route as RunsFlowRunIdRouteImport } from './routes/runs.flow-run.$id.tsx'
 import { Route as RunsTaskRunIdRouteImport } from './routes/runs.task-run.$id.tsx'
-import { Route as WorkPoolsWorkPoolNameRouteImport } from './routes/work-pools.work-pool.$name.tsx'
 import { Route as DeploymentsDeploymentIdIndexRouteImport } from './routes/deployments.deployment.$id.index.tsx'
 import { Route as DeploymentsDeploymentIdEditRouteImport } from './routes/deployments.deployment.$id.edit.tsx'
 import { Route as DeploymentsDeploymentIdRunRouteImport } from './routes/deployments.deployment.$id.run.tsx'
+import { Route as WorkPoolsWorkPoolNameIndexRouteImport } from './routes/work-pools.work-pool.$name.index.tsx'
+import { Route as WorkPoolsWorkPoolNameEditRouteImport } from './routes/work-pools.work-pool.$name.edit.tsx'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const ArtifactsRoute = ArtifactsRouteImport.update({
-  id: '/artifacts',
-  path: '/artifacts',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ConcurrencyLimitsRoute = ConcurrencyLimitsRouteImport.update({
@@ -65,6 +64,11 @@ const SettingsRoute = SettingsRouteImport.update({
 const VariablesRoute = VariablesRouteImport.update({
   id: '/variables',
   path: '/variables',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsIndexRoute = ArtifactsIndexRouteImport.update({
+  id: '/artifacts/',
+  path: '/artifacts/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const BlocksIndexRoute = BlocksIndexRouteImport.update({
@@ -97,6 +101,21 @@ const WorkPoolsIndexRoute = WorkPoolsIndexRouteImport.update({
   path: '/work-pools/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const WorkPoolsCreateRoute = WorkPoolsCreateRouteImport.update({
+  id: '/work-pools/create',
+  path: '/work-pools/create',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsArtifactIdRoute = ArtifactsArtifactIdRouteImport.update({
+  id: '/artifacts/artifact/$id',
+  path: '/artifacts/artifact/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsKeyKeyRoute = ArtifactsKeyKeyRouteImport.update({
+  id: '/artifacts/key/$key',
+  path: '/artifacts/key/$key',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const BlocksBlockIdRoute = BlocksBlockIdRouteImport.update({
   id: '/blocks/block/$id',
   path: '/blocks/block/$id',
@@ -122,11 +141,6 @@ const RunsTaskRunIdRoute = RunsTaskRunIdRouteImport.update({
   path: '/runs/task-run/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
-const WorkPoolsWorkPoolNameRoute = WorkPoolsWorkPoolNameRouteImport.update({
-  id: '/work-pools/work-pool/$name',
-  path: '/work-pools/work-pool/$name',
-  getParentRoute: () => rootRouteImport,
-} as any)
 const DeploymentsDeploymentIdIndexRoute =
   DeploymentsDeploymentIdIndexRouteImport.update({
     id: '/deployments/deployment/$id/',
@@ -145,178 +159,218 @@ const DeploymentsDeploymentIdRunRoute =
     path: '/deployments/deployment/$id/run',
     getParentRoute: () => rootRouteImport,
   } as any)
+const WorkPoolsWorkPoolNameIndexRoute =
+  WorkPoolsWorkPoolNameIndexRouteImport.update({
+    id: '/work-pools/work-pool/$name/',
+    path: '/work-pools/work-pool/$name/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const WorkPoolsWorkPoolNameEditRoute =
+  WorkPoolsWorkPoolNameEditRouteImport.update({
+    id: '/work-pools/work-pool/$name/edit',
+    path: '/work-pools/work-pool/$name/edit',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
-  '/artifacts': typeof ArtifactsRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/work-pools/create': typeof WorkPoolsCreateRoute
+  '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
+  '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
+  '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
-  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
+  '/work-pools/work-pool/$name/': typeof WorkPoolsWorkPoolNameIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
-  '/artifacts': typeof ArtifactsRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/work-pools/create': typeof WorkPoolsCreateRoute
+  '/artifacts': typeof ArtifactsIndexRoute
   '/blocks': typeof BlocksIndexRoute
   '/deployments': typeof DeploymentsIndexRoute
   '/flows': typeof FlowsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/work-pools': typeof WorkPoolsIndexRoute
+  '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
+  '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
-  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/deployments/deployment/$id': typeof DeploymentsDeploymentIdIndexRoute
+  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
-  '/artifacts': typeof ArtifactsRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
   '/variables': typeof VariablesRoute
   '/blocks/catalog': typeof BlocksCatalogRoute
+  '/work-pools/create': typeof WorkPoolsCreateRoute
+  '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
+  '/artifacts/artifact/$id': typeof ArtifactsArtifactIdRoute
+  '/artifacts/key/$key': typeof ArtifactsKeyKeyRoute
   '/blocks/block/$id': typeof BlocksBlockIdRoute
   '/flow-runs/flow-run/$id': typeof FlowRunsFlowRunIdRoute
   '/flows/flow/$id': typeof FlowsFlowIdRoute
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
-  '/work-pools/work-pool/$name': typeof WorkPoolsWorkPoolNameRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
+  '/work-pools/work-pool/$name/': typeof WorkPoolsWorkPoolNameIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
-    | '/artifacts'
     | '/concurrency-limits'
     | '/dashboard'
     | '/notifications'
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/work-pools/create'
+    | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
+    | '/artifacts/artifact/$id'
+    | '/artifacts/key/$key'
     | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
-    | '/work-pools/work-pool/$name'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/work-pools/work-pool/$name/edit'
     | '/deployments/deployment/$id/'
+    | '/work-pools/work-pool/$name/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
-    | '/artifacts'
     | '/concurrency-limits'
     | '/dashboard'
     | '/notifications'
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/work-pools/create'
+    | '/artifacts'
     | '/blocks'
     | '/deployments'
     | '/flows'
     | '/runs'
     | '/work-pools'
+    | '/artifacts/artifact/$id'
+    | '/artifacts/key/$key'
     | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
-    | '/work-pools/work-pool/$name'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/work-pools/work-pool/$name/edit'
     | '/deployments/deployment/$id'
+    | '/work-pools/work-pool/$name'
   id:
     | '__root__'
     | '/'
-    | '/artifacts'
     | '/concurrency-limits'
     | '/dashboard'
     | '/notifications'
     | '/settings'
     | '/variables'
     | '/blocks/catalog'
+    | '/work-pools/create'
+    | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
+    | '/artifacts/artifact/$id'
+    | '/artifacts/key/$key'
     | '/blocks/block/$id'
     | '/flow-runs/flow-run/$id'
     | '/flows/flow/$id'
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
-    | '/work-pools/work-pool/$name'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/work-pools/work-pool/$name/edit'
     | '/deployments/deployment/$id/'
+    | '/work-pools/work-pool/$name/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
-  ArtifactsRoute: typeof ArtifactsRoute
   ConcurrencyLimitsRoute: typeof ConcurrencyLimitsRoute
   DashboardRoute: typeof DashboardRoute
   NotificationsRoute: typeof NotificationsRoute
   SettingsRoute: typeof SettingsRoute
   VariablesRoute: typeof VariablesRoute
   BlocksCatalogRoute: typeof BlocksCatalogRoute
+  WorkPoolsCreateRoute: typeof WorkPoolsCreateRoute
+  ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
   DeploymentsIndexRoute: typeof DeploymentsIndexRoute
   FlowsIndexRoute: typeof FlowsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   WorkPoolsIndexRoute: typeof WorkPoolsIndexRoute
+  ArtifactsArtifactIdRoute: typeof ArtifactsArtifactIdRoute
+  ArtifactsKeyKeyRoute: typeof ArtifactsKeyKeyRoute
   BlocksBlockIdRoute: typeof BlocksBlockIdRoute
   FlowRunsFlowRunIdRoute: typeof FlowRunsFlowRunIdRoute
   FlowsFlowIdRoute: typeof FlowsFlowIdRoute
   RunsFlowRunIdRoute: typeof RunsFlowRunIdRoute
   RunsTaskRunIdRoute: typeof RunsTaskRunIdRoute
-  WorkPoolsWorkPoolNameRoute: typeof WorkPoolsWorkPoolNameRoute
   DeploymentsDeploymentIdEditRoute: typeof DeploymentsDeploymentIdEditRoute
   DeploymentsDeploymentIdRunRoute: typeof DeploymentsDeploymentIdRunRoute
+  WorkPoolsWorkPoolNameEditRoute: typeof WorkPoolsWorkPoolNameEditRoute
   DeploymentsDeploymentIdIndexRoute: typeof DeploymentsDeploymentIdIndexRoute
+  WorkPoolsWorkPoolNameIndexRoute: typeof WorkPoolsWorkPoolNameIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -326,13 +380,6 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/artifacts': {
-      id: '/artifacts'
-      path: '/artifacts'
-      fullPath: '/artifacts'
-      preLoaderRoute: typeof ArtifactsRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/concurrency-limits': {
@@ -368,6 +415,13 @@ declare module '@tanstack/react-router' {
       path: '/variables'
       fullPath: '/variables'
       preLoaderRoute: typeof VariablesRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/artifacts/': {
+      id: '/artifacts/'
+      path: '/artifacts'
+      fullPath: '/artifacts/'
+      preLoaderRoute: typeof ArtifactsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/blocks/': {
@@ -412,6 +466,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WorkPoolsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/work-pools/create': {
+      id: '/work-pools/create'
+      path: '/work-pools/create'
+      fullPath: '/work-pools/create'
+      preLoaderRoute: typeof WorkPoolsCreateRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/artifacts/artifact/$id': {
+      id: '/artifacts/artifact/$id'
+      path: '/artifacts/artifact/$id'
+      fullPath: '/artifacts/artifact/$id'
+      preLoaderRoute: typeof ArtifactsArtifactIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/artifacts/key/$key': {
+      id: '/artifacts/key/$key'
+      path: '/artifacts/key/$key'
+      fullPath: '/artifacts/key/$key'
+      preLoaderRoute: typeof ArtifactsKeyKeyRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/blocks/block/$id': {
       id: '/blocks/block/$id'
       path: '/blocks/block/$id'
@@ -447,13 +522,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof RunsTaskRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/work-pools/work-pool/$name': {
-      id: '/work-pools/work-pool/$name'
-      path: '/work-pools/work-pool/$name'
-      fullPath: '/work-pools/work-pool/$name'
-      preLoaderRoute: typeof WorkPoolsWorkPoolNameRouteImport
-      parentRoute: typeof rootRouteImport
-    }
     '/deployments/deployment/$id/': {
       id: '/deployments/deployment/$id/'
       path: '/deployments/deployment/$id'
@@ -475,32 +543,50 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DeploymentsDeploymentIdRunRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/work-pools/work-pool/$name/': {
+      id: '/work-pools/work-pool/$name/'
+      path: '/work-pools/work-pool/$name'
+      fullPath: '/work-pools/work-pool/$name/'
+      preLoaderRoute: typeof WorkPoolsWorkPoolNameIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/work-pools/work-pool/$name/edit': {
+      id: '/work-pools/work-pool/$name/edit'
+      path: '/work-pools/work-pool/$name/edit'
+      fullPath: '/work-pools/work-pool/$name/edit'
+      preLoaderRoute: typeof WorkPoolsWorkPoolNameEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
-  ArtifactsRoute: ArtifactsRoute,
   ConcurrencyLimitsRoute: ConcurrencyLimitsRoute,
   DashboardRoute: DashboardRoute,
   NotificationsRoute: NotificationsRoute,
   SettingsRoute: SettingsRoute,
   VariablesRoute: VariablesRoute,
   BlocksCatalogRoute: BlocksCatalogRoute,
+  WorkPoolsCreateRoute: WorkPoolsCreateRoute,
+  ArtifactsIndexRoute: ArtifactsIndexRoute,
   BlocksIndexRoute: BlocksIndexRoute,
   DeploymentsIndexRoute: DeploymentsIndexRoute,
   FlowsIndexRoute: FlowsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   WorkPoolsIndexRoute: WorkPoolsIndexRoute,
+  ArtifactsArtifactIdRoute: ArtifactsArtifactIdRoute,
+  ArtifactsKeyKeyRoute: ArtifactsKeyKeyRoute,
   BlocksBlockIdRoute: BlocksBlockIdRoute,
   FlowRunsFlowRunIdRoute: FlowRunsFlowRunIdRoute,
   FlowsFlowIdRoute: FlowsFlowIdRoute,
   RunsFlowRunIdRoute: RunsFlowRunIdRoute,
   RunsTaskRunIdRoute: RunsTaskRunIdRoute,
-  WorkPoolsWorkPoolNameRoute: WorkPoolsWorkPoolNameRoute,
   DeploymentsDeploymentIdEditRoute: DeploymentsDeploymentIdEditRoute,
   DeploymentsDeploymentIdRunRoute: DeploymentsDeploymentIdRunRoute,
+  WorkPoolsWorkPoolNameEditRoute: WorkPoolsWorkPoolNameEditRoute,
   DeploymentsDeploymentIdIndexRoute: DeploymentsDeploymentIdIndexRoute,
+  WorkPoolsWorkPoolNameIndexRoute: WorkPoolsWorkPoolNameIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -6,8 +6,14 @@ import { routeTree } from './routeTree.gen.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000 } },
-  // Every failed change says why, in the server's words.
-  mutationCache: new MutationCache({ onError: (error) => toast(error instanceof Error ? error.message : String(error), 'error') }),
+  // Every failed change says why, in the server's words; forms that show some statuses next to the field list them in `meta.inlineErrors`.
+  mutationCache: new MutationCache({
+    onError: (error, _vars, _ctx, mutation) => {
+      const inline = (mutation.meta?.inlineErrors ?? []) as number[];
+      if (inline.includes((error as { status?: number }).status ?? -1)) return;
+      toast(error instanceof Error ? error.message : String(error), 'error');
+    },
+  }),
 });
 
 export const router = createRouter({

@@ -1,6 +1,6 @@
 /** URL search params of the flow run and task run pages: tab, selected task run, log level, search and line. */
 
-export const FLOW_RUN_TABS = ['graph', 'timeline', 'logs', 'task-runs', 'subflow-runs', 'parameters', 'details'] as const;
+export const FLOW_RUN_TABS = ['graph', 'timeline', 'logs', 'task-runs', 'subflow-runs', 'artifacts', 'parameters', 'details'] as const;
 export type FlowRunTab = (typeof FLOW_RUN_TABS)[number];
 
 export const TASK_RUN_TABS = ['logs', 'states', 'inputs', 'details'] as const;

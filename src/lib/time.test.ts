@@ -54,3 +54,13 @@ describe('durations and relative times', () => {
     expect(formatRelative('2024-04-28T12:00:00Z', now)).toBe('3 d ago');
   });
 });
+
+describe('12-hour clock', () => {
+  it('shows hours 1–12 with AM/PM, midnight and noon as 12', () => {
+    expect(formatDateTime('2024-05-01T15:04:05Z', 'UTC', 'datetime', true, '12h')).toBe('2024-05-01 3:04 PM UTC');
+    expect(formatDateTime('2024-05-01T00:30:00Z', 'UTC', 'seconds', false, '12h')).toBe('2024-05-01 12:30:00 AM');
+    expect(formatDateTime('2024-05-01T12:00:09Z', 'UTC', 'time', false, '12h')).toBe('12:00:09 PM');
+    expect(formatDateTime('2024-05-01T15:04:05Z', 'UTC', 'date', true, '12h')).toBe('2024-05-01');
+    expect(formatDateTime('2024-05-01T15:04:05Z', 'UTC', 'datetime', true, '24h')).toBe('2024-05-01 15:04 UTC');
+  });
+});

@@ -52,18 +52,23 @@ export function zoneOffsetMinutes(date: Date, zone: string): number {
 
 export type DateTimeStyle = 'datetime' | 'time' | 'date' | 'seconds';
 
+export type Clock = '24h' | '12h';
+
 /**
  * `2024-05-01 11:00:03 CEST` (style `seconds`), `2024-05-01 11:00 CEST` (`datetime`),
  * `11:00:03` (`time`), `2024-05-01` (`date`). The zone is appended unless `withZone` is false.
+ * On a 12-hour clock: `2024-05-01 11:00 AM CEST`, `3:00:03 PM`.
  */
-export function formatDateTime(input: string | number | Date, zone: string, style: DateTimeStyle = 'datetime', withZone = true): string {
+export function formatDateTime(input: string | number | Date, zone: string, style: DateTimeStyle = 'datetime', withZone = true, clock: Clock = '24h'): string {
   const date = input instanceof Date ? input : new Date(input);
   if (Number.isNaN(date.getTime())) return '—';
   const p = parts(date, zone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const hour = p.hour === '24' ? '00' : p.hour;
+  const h24 = p.hour === '24' ? 0 : Number(p.hour);
+  const hour = clock === '12h' ? String(h24 % 12 || 12) : String(h24).padStart(2, '0');
+  const suffix = clock === '12h' ? (h24 < 12 ? ' AM' : ' PM') : '';
   const day = `${p.year}-${p.month}-${p.day}`;
-  const text =
-    style === 'date' ? day : style === 'time' ? `${hour}:${p.minute}:${p.second}` : style === 'seconds' ? `${day} ${hour}:${p.minute}:${p.second}` : `${day} ${hour}:${p.minute}`;
+  const clockTime = style === 'datetime' ? `${hour}:${p.minute}${suffix}` : `${hour}:${p.minute}:${p.second}${suffix}`;
+  const text = style === 'date' ? day : style === 'time' ? clockTime : `${day} ${clockTime}`;
   return withZone && style !== 'date' ? `${text} ${zoneAbbreviation(date, zone)}` : text;
 }
 

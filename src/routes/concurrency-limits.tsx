@@ -1,6 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ConcurrencyPage } from '../components/placeholder/planned-pages.tsx';
+import { buildConcurrencyLimitsQuery } from '../api/concurrency-limits.ts';
+import { ConcurrencyLimitsPage } from '../components/concurrency/concurrency-limits-page.tsx';
 
 export const Route = createFileRoute('/concurrency-limits')({
-  component: ConcurrencyPage,
+  loader: ({ context: { queryClient } }) => void queryClient.prefetchQuery(buildConcurrencyLimitsQuery()),
+  component: ConcurrencyLimitsPage,
 });

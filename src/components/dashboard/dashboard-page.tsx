@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Server, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import { buildFlowRunActivityQuery, buildFlowRunsQuery, buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { buildTaskRunDashboardCountsQuery, buildTaskRunStateCountsQuery } from '../../api/task-runs.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
@@ -14,8 +14,10 @@ import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Tabs } from '../ui/tabs.tsx';
 import { RelativeTime } from '../ui/time.tsx';
 import { formatDateTime, formatDuration } from '../../lib/time.ts';
-import { useTimeZone } from '../ui/use-time-zone.ts';
+import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
+import { GetStarted } from '../ui/get-started.tsx';
 import { ServerStatusCard } from './server-status-card.tsx';
+import { WorkPoolsCard } from './work-pools-card.tsx';
 
 export const HOME_RANGES = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 } as const;
 export type HomeRange = keyof typeof HOME_RANGES;
@@ -72,18 +74,26 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
         </div>
         <div className="grid content-start gap-4">
           <LateRunsCard tagFilter={tagFilter} />
-          {/* Needs POST /work_pools/filter (issue 3/4): one card per work pool with status, late and running runs. */}
-          <Card>
-            <CardHeader title="Work pools" />
-            <EmptyState icon={Server} title="No work pools to show">
-              Work pool cards (status, workers, late runs) appear here once this server serves work pools.
-            </EmptyState>
-          </Card>
+          <WorkPoolsCard />
           <ServerStatusCard />
         </div>
       </div>
     </>
   );
+}
+
+/** An empty range; on a server without any run yet, how to get the first ones. */
+function NoActivity() {
+  const total = useQuery(buildFlowRunCountQuery({}));
+  if (total.data === 0) {
+    return (
+      <EmptyState title="No flow runs on this server yet">
+        This page charts every flow run by state and duration, the late runs and the work pools. Deploy a flow and start a worker to see it fill up.
+        <GetStarted />
+      </EmptyState>
+    );
+  }
+  return <EmptyState title="No flow runs in this range">Widen the time range, or run a flow: each run shows here as a bar.</EmptyState>;
 }
 
 function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }) {
@@ -93,6 +103,7 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
   const activity = useQuery(buildFlowRunActivityQuery(body));
   const count = useQuery(buildFlowRunCountQuery({ flow_runs: body.flow_runs }));
   const zone = useTimeZone();
+  const clock = useClock();
   const points = useMemo(() => [...(activity.data ?? [])].reverse(), [activity.data]);
   const maxDuration = Math.max(1, ...points.map((p) => p.duration));
   return (
@@ -105,7 +116,7 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
         ) : !activity.data ? (
           <Skeleton className="h-32 w-full" />
         ) : points.length === 0 ? (
-          <EmptyState title="No flow runs in this range">Widen the time range, or run a flow: each run shows here as a bar.</EmptyState>
+          <NoActivity />
         ) : (
           <>
             <div className="flex h-32 items-end gap-px" role="list" aria-label="One bar per run, height by duration">
@@ -115,16 +126,16 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
                   role="listitem"
                   to="/runs/flow-run/$id"
                   params={{ id: p.id }}
-                  title={`${p.state_type ?? ''} · ${p.timestamp ? formatDateTime(p.timestamp, zone) : ''} · ${formatDuration(p.duration)}`}
+                  title={`${p.state_type ?? ''} · ${p.timestamp ? formatDateTime(p.timestamp, zone, 'datetime', true, clock) : ''} · ${formatDuration(p.duration)}`}
                   className="min-w-[2px] flex-1 rounded-t-sm hover:opacity-80"
                   style={{ height: `${Math.max(4, (Math.sqrt(p.duration) / Math.sqrt(maxDuration)) * 100)}%`, background: stateColor(p.state_type) }}
                 />
               ))}
             </div>
             <div className="mt-1 flex justify-between text-[11px] text-fg-muted tabular-nums">
-              <span>{points[0]?.timestamp && formatDateTime(points[0].timestamp, zone)}</span>
+              <span>{points[0]?.timestamp && formatDateTime(points[0].timestamp, zone, 'datetime', true, clock)}</span>
               <span>bar height: duration (longest {formatDuration(maxDuration)})</span>
-              <span>{points.at(-1)?.timestamp && formatDateTime(points.at(-1)!.timestamp!, zone)}</span>
+              <span>{points.at(-1)?.timestamp && formatDateTime(points.at(-1)!.timestamp!, zone, 'datetime', true, clock)}</span>
             </div>
           </>
         )}
@@ -135,6 +146,7 @@ function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }
 
 function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object }) {
   const zone = useTimeZone();
+  const clock = useClock();
   const filter = { task_runs: { start_time: { after_: since } }, ...(Object.keys(tagFilter).length ? { flow_runs: tagFilter } : {}) };
   const counts = useQuery(buildTaskRunStateCountsQuery(filter));
   const buckets = useQuery(buildTaskRunDashboardCountsQuery(filter));
@@ -167,7 +179,7 @@ function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object 
               {!buckets.data && <Skeleton className="h-20 w-full" />}
             </div>
             <p className="mt-1 flex justify-between text-[11px] text-fg-muted">
-              <span>{formatDateTime(since, zone)}</span>
+              <span>{formatDateTime(since, zone, 'datetime', true, clock)}</span>
               <span>finished task runs per interval: completed (green), failed (red)</span>
               <span>now</span>
             </p>

@@ -5,7 +5,7 @@ import { Play } from 'lucide-react';
 import { buildDeploymentDetailQuery, useCreateDeploymentRun, type Deployment, type DeploymentFlowRunCreate } from '../../api/deployments.ts';
 import { buildFlowRunDetailQuery, type FlowRun } from '../../api/flow-runs.ts';
 import { buildFlowDetailQuery } from '../../api/flows.ts';
-import { buildWorkQueuesQuery } from '../../api/work-pool-lookups.ts';
+import { buildWorkQueuesQuery } from '../../api/work-pools.ts';
 import { initialValue } from '../../lib/schema-form/defaults.ts';
 import type { JsonSchema } from '../../lib/schema-form/schema.ts';
 import { formatDateTime } from '../../lib/time.ts';
@@ -19,7 +19,7 @@ import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { isUuid } from '../../lib/deployment-search.ts';
 import { DeploymentNotFound } from './deployment-page.tsx';
 import { toast } from '../ui/toast.tsx';
-import { useTimeZone } from '../ui/use-time-zone.ts';
+import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
 import { BlockReferencePicker } from '../schema-form/block-reference-picker.tsx';
 import { SchemaForm, SchemaFormSummary, useSchemaForm } from '../schema-form/schema-form.tsx';
 import { JobVariablesEditor } from './job-variables-editor.tsx';
@@ -48,6 +48,7 @@ export function CustomRunPage({ id, from }: { id: string; from?: string }) {
 function CustomRunForm({ deployment: d, source }: { deployment: Deployment; source?: FlowRun }) {
   const navigate = useNavigate();
   const userZone = useTimeZone();
+  const clock = useClock();
   const flow = useQuery(buildFlowDetailQuery(d.flow_id));
   const queues = useQuery(buildWorkQueuesQuery(d.work_pool_name));
   const schema = useMemo(() => parameterSchemaOf(d), [d]);
@@ -86,7 +87,7 @@ function CustomRunForm({ deployment: d, source }: { deployment: Deployment; sour
         state: { type: 'SCHEDULED', message: message.trim() || null, ...(scheduledTime ? { state_details: { scheduled_time: scheduledTime } } : {}) },
       };
       const run = await create.mutateAsync({ id: d.id, body });
-      toast(scheduledTime ? `Scheduled ${run.name} for ${formatDateTime(scheduledTime, userZone)}.` : `Started ${run.name}.`);
+      toast(scheduledTime ? `Scheduled ${run.name} for ${formatDateTime(scheduledTime, userZone, 'datetime', true, clock)}.` : `Started ${run.name}.`);
       void navigate({ to: '/runs/flow-run/$id', params: { id: run.id } });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -133,7 +134,7 @@ function CustomRunForm({ deployment: d, source }: { deployment: Deployment; sour
                   {scheduledTime && (
                     <span className="text-xs text-fg-muted tabular-nums">
                       {scheduledTime}
-                      {zone !== userZone && ` · your time ${formatDateTime(scheduledTime, userZone)}`}
+                      {zone !== userZone && ` · your time ${formatDateTime(scheduledTime, userZone, 'datetime', true, clock)}`}
                     </span>
                   )}
                 </div>

@@ -4,7 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Save } from 'lucide-react';
 import { buildDeploymentDetailQuery, useUpdateDeployment, type Deployment } from '../../api/deployments.ts';
 import { buildFlowDetailQuery } from '../../api/flows.ts';
-import { buildWorkPoolListQuery, buildWorkQueuesQuery } from '../../api/work-pool-lookups.ts';
+import { buildWorkPoolListQuery, buildWorkQueuesQuery } from '../../api/work-pools.ts';
 import { Button } from '../ui/button.tsx';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { Checkbox, Select, Textarea } from '../ui/form.tsx';
@@ -19,7 +19,7 @@ import { BlockReferencePicker } from '../schema-form/block-reference-picker.tsx'
 import { SchemaForm, SchemaFormSummary, useSchemaForm } from '../schema-form/schema-form.tsx';
 import { parameterSchemaOf } from './custom-run-page.tsx';
 import { JobVariablesEditor } from './job-variables-editor.tsx';
-import { Markdown } from './markdown.tsx';
+import { Markdown } from '../ui/markdown.tsx';
 import { TagsField } from './tags-field.tsx';
 
 /** `/deployments/deployment/{id}/edit`: description, tags, parameter defaults, work pool and queue, job variables, schema enforcement. */

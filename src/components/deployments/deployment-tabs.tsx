@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Deployment } from '../../api/deployments.ts';
-import { buildWorkPoolQuery, jobVariablesSchema } from '../../api/work-pool-lookups.ts';
+import { buildWorkPoolQuery, jobVariablesSchema } from '../../api/work-pools.ts';
 import { describeField, typeLabel } from '../../lib/schema-form/model.ts';
 import { KeyValue, TagList } from '../ui/misc.tsx';
 import { EmptyState } from '../ui/states.tsx';
 import { DateTime } from '../ui/time.tsx';
-import { Markdown } from './markdown.tsx';
+import { Markdown } from '../ui/markdown.tsx';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 

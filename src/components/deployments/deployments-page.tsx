@@ -1,3 +1,4 @@
+import { GetStarted } from '../ui/get-started.tsx';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -82,6 +83,7 @@ export function DeploymentsPage({ search, onChange }: { search: DeploymentsSearc
             {filtered ? 'Remove a filter or search for another name.' : (
               <>
                 Deploy a flow with <code className="rounded bg-surface-hover px-1 font-mono text-xs">syntask deploy</code> (see the README); its deployments appear here with their schedules, and you can start runs from them.
+                <GetStarted />
               </>
             )}
           </EmptyState>

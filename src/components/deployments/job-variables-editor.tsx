@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { buildWorkPoolQuery, jobVariablesSchema } from '../../api/work-pool-lookups.ts';
+import { buildWorkPoolQuery, jobVariablesSchema } from '../../api/work-pools.ts';
 import { fieldLabel } from '../../lib/schema-form/labels.ts';
 import { describeField, typeLabel } from '../../lib/schema-form/model.ts';
 import { isObject } from '../../lib/schema-form/schema.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { buildDeploymentsQuery } from '../../api/deployments.ts';
 import { buildFlowsByIdQuery, buildFlowsQuery } from '../../api/flows.ts';
-import { buildWorkPoolListQuery } from '../../api/work-pool-lookups.ts';
+import { buildWorkPoolListQuery } from '../../api/work-pools.ts';
 import { Checkbox, Input } from '../ui/form.tsx';
 import { Popover } from '../ui/popover.tsx';
 

@@ -6,7 +6,7 @@ import { useFeatureFlags } from '../../api/server.ts';
 import { formatDateTime, zoneOffsetMinutes } from '../../lib/time.ts';
 import { offsetText } from '../../lib/zoned-input.ts';
 import { Skeleton } from '../ui/skeleton.tsx';
-import { useTimeZone } from '../ui/use-time-zone.ts';
+import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
 
 /**
  * The next run times of a schedule being edited, computed by the server's scheduler code
@@ -17,6 +17,7 @@ export function SchedulePreview({ schedule, start, onProblem }: { schedule: Sche
   const flags = useFeatureFlags();
   const available = flags?.has('schedule_preview') ?? false;
   const userZone = useTimeZone();
+  const clock = useClock();
   const preview = useQuery(buildSchedulePreviewQuery(schedule, { start, count: 10, enabled: available }));
   const problem = preview.isError ? preview.error.message : null;
   useEffect(() => onProblem?.(available ? problem : null), [available, problem, onProblem]);
@@ -27,7 +28,7 @@ export function SchedulePreview({ schedule, start, onProblem }: { schedule: Sche
   if (preview.isError) return <p className="text-danger">The server cannot compute this schedule: {preview.error.message}</p>;
   if (!preview.data) return <Skeleton className="h-24 w-full" />;
   const { timezone, dates } = preview.data;
-  if (dates.length === 0) return <p className="text-fg-muted">This schedule has no runs after {start ? formatDateTime(start, userZone) : 'now'}.</p>;
+  if (dates.length === 0) return <p className="text-fg-muted">This schedule has no runs after {start ? formatDateTime(start, userZone, 'datetime', true, clock) : 'now'}.</p>;
   const sameZone = timezone === userZone;
   return (
     <table aria-label="Next runs" className={`w-full text-sm tabular-nums ${preview.isPlaceholderData ? 'opacity-60' : ''}`}>
@@ -46,7 +47,7 @@ export function SchedulePreview({ schedule, start, onProblem }: { schedule: Sche
             <tr key={date} className="border-b border-border/60 last:border-0">
               <td className="py-1 pr-3 text-fg-muted">{i + 1}</td>
               <td className="py-1 pr-3 whitespace-nowrap">
-                <time dateTime={date}>{formatDateTime(date, timezone, 'datetime')}</time>
+                <time dateTime={date}>{formatDateTime(date, timezone, 'datetime', true, clock)}</time>
                 {offset !== previous && (
                   <span className="ml-2 rounded bg-state-scheduled/15 px-1 text-xs text-state-scheduled">
                     clocks change: UTC{offsetText(previous)} → UTC{offsetText(offset)}
@@ -55,7 +56,7 @@ export function SchedulePreview({ schedule, start, onProblem }: { schedule: Sche
               </td>
               {!sameZone && (
                 <td className="py-1 whitespace-nowrap">
-                  <time dateTime={date}>{formatDateTime(date, userZone, 'datetime')}</time>
+                  <time dateTime={date}>{formatDateTime(date, userZone, 'datetime', true, clock)}</time>
                 </td>
               )}
             </tr>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { buildArtifactsCountQuery } from '../../api/artifacts.ts';
 import { buildDeploymentDetailQuery } from '../../api/deployments.ts';
 import { buildFlowDetailQuery } from '../../api/flows.ts';
 import { buildFlowRunCountQuery, buildFlowRunDetailQuery, type FlowRun } from '../../api/flow-runs.ts';
@@ -15,6 +16,7 @@ import { StateBadge } from '../ui/state-badge.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Tabs } from '../ui/tabs.tsx';
 import { DateTime, RunDuration } from '../ui/time.tsx';
+import { RunArtifacts, runArtifactsFilter } from '../artifacts/run-artifacts.tsx';
 import { LogView } from '../logs/log-view.tsx';
 import { TaskRunsTable } from '../task-runs/task-runs-table.tsx';
 import { FlowRunActions } from './flow-run-actions.tsx';
@@ -61,6 +63,7 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
   const subflowFilter = { flow_runs: { parent_flow_run_id: { any_: [run.id] } } };
   const taskCount = useQuery(buildTaskRunCountQuery(taskFilter));
   const subflowCount = useQuery(buildFlowRunCountQuery(subflowFilter));
+  const artifactCount = useQuery(buildArtifactsCountQuery(runArtifactsFilter(run.id)));
   const setTab = (next: FlowRunTab) => onSearch({ tab: next === 'graph' ? undefined : next, task: search.task });
   const onLogSearch = useCallback((patch: FlowRunSearch) => onSearch({ ...search, ...patch }), [onSearch, search]);
   const setPage = useCallback((page: number) => onSearch({ ...search, page }), [onSearch, search]);
@@ -90,9 +93,10 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
             { id: 'logs', label: 'Logs' },
             { id: 'task-runs', label: 'Task runs', count: taskCount.data },
             { id: 'subflow-runs', label: 'Subflow runs', count: subflowCount.data },
+            // Only when the run published any (or the URL asks for the tab).
+            ...(artifactCount.data || tab === 'artifacts' ? [{ id: 'artifacts' as const, label: 'Artifacts', count: artifactCount.data }] : []),
             { id: 'parameters', label: 'Parameters' },
             { id: 'details', label: 'Details' },
-            // Needs artifacts (issue 4): an "Artifacts" tab when the run has any.
           ]}
         />
         <div role="tabpanel" aria-label={tab}>
@@ -105,6 +109,7 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
           {tab === 'subflow-runs' && (
             <FlowRunsTable filter={subflowFilter} sort="START_TIME_ASC" page={search.page ?? 1} pageSize={50} onPage={setPage} label="Subflow runs" empty={<EmptyState title="No subflow runs">Flows this run calls as subflows appear here.</EmptyState>} />
           )}
+          {tab === 'artifacts' && <RunArtifacts flowRunId={run.id} page={search.page ?? 1} onPage={setPage} />}
           {tab === 'parameters' && <ParametersTab run={run} />}
           {tab === 'details' && <DetailsTab run={run} />}
         </div>

@@ -1,3 +1,4 @@
+import { GetStarted } from '../ui/get-started.tsx';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -218,7 +219,14 @@ export function NoFlowRuns({ filtered, onClear }: { filtered: boolean; onClear?:
       title={filtered ? 'No flow runs match these filters' : 'No flow runs yet'}
       action={filtered && onClear ? <Button onClick={onClear}>Clear filters</Button> : undefined}
     >
-      {filtered ? 'Widen the time range or remove a filter.' : 'Run a flow with the Syntask SDK, or start one from a deployment; its runs appear here as they are scheduled.'}
+      {filtered ? (
+        'Widen the time range or remove a filter.'
+      ) : (
+        <>
+          Run a flow with the Syntask SDK, or start one from a deployment; its runs appear here as they are scheduled.
+          <GetStarted />
+        </>
+      )}
     </EmptyState>
   );
 }

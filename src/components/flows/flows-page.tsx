@@ -1,3 +1,4 @@
+import { GetStarted } from '../ui/get-started.tsx';
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -50,7 +51,16 @@ export function FlowsPage({ q, page, onChange }: { q: string; page: number; onCh
         {flows.isError ? (
           <ErrorState error={flows.error} onRetry={() => void flows.refetch()} title="Could not load flows" />
         ) : flows.data?.length === 0 ? (
-          <EmptyState title={q ? 'No flow matches' : 'No flows yet'}>{q ? 'Try another part of the name.' : 'A flow appears here the first time it runs: call a function decorated with @flow, or run a deployment.'}</EmptyState>
+          <EmptyState title={q ? 'No flow matches' : 'No flows yet'}>
+            {q ? (
+              'Try another part of the name.'
+            ) : (
+              <>
+                A flow appears here the first time it runs: call a function wrapped with <code className="rounded bg-surface-hover px-1 font-mono text-xs">flow()</code> from the SDK, or run a deployment.
+                <GetStarted />
+              </>
+            )}
+          </EmptyState>
         ) : (
           <>
             <Table

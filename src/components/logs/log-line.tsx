@@ -3,12 +3,12 @@ import { clsx } from 'clsx';
 import { Link2 } from 'lucide-react';
 import type { Log } from '../../api/logs.ts';
 import { parseAnsi, type AnsiSegment } from '../../lib/ansi.ts';
-import { formatDateTime, formatIsoInZone } from '../../lib/time.ts';
+import { formatDateTime, formatIsoInZone, type Clock } from '../../lib/time.ts';
 
 export const LEVEL_NAMES: Record<number, string> = { 10: 'DEBUG', 20: 'INFO', 30: 'WARNING', 40: 'ERROR', 50: 'CRITICAL' };
 export const levelName = (level: number) => LEVEL_NAMES[level] ?? `LEVEL ${level}`;
 
-const levelClass = (level: number) => (level >= 40 ? 'text-danger font-semibold' : level >= 30 ? 'text-[var(--color-state-scheduled)] font-medium' : level <= 10 ? 'text-fg-muted' : 'text-fg');
+const levelClass = (level: number) => (level >= 40 ? 'text-danger font-semibold' : level >= 30 ? 'text-warning font-medium' : level <= 10 ? 'text-fg-muted' : 'text-fg');
 
 function ansiColor(name: string | undefined): string | undefined {
   if (!name) return undefined;
@@ -28,7 +28,7 @@ function Segment({ s }: { s: AnsiSegment }) {
   );
 }
 
-export const LogLine = memo(function LogLine({ log, zone, highlighted, onLink, taskName }: { log: Log; zone: string; highlighted: boolean; onLink: (log: Log) => void; taskName?: React.ReactNode }) {
+export const LogLine = memo(function LogLine({ log, zone, clock, highlighted, onLink, taskName }: { log: Log; zone: string; clock: Clock; highlighted: boolean; onLink: (log: Log) => void; taskName?: React.ReactNode }) {
   return (
     <div
       data-log-id={log.id}
@@ -36,7 +36,7 @@ export const LogLine = memo(function LogLine({ log, zone, highlighted, onLink, t
       className={clsx('group grid grid-cols-[6.5rem_4.75rem_minmax(0,1fr)_1.5rem] gap-2 px-3 py-0.5 font-mono text-xs leading-5', highlighted ? 'bg-accent/15' : log.level >= 40 ? 'bg-danger/5' : 'hover:bg-surface-hover/60')}
     >
       <time dateTime={log.timestamp} title={`${formatIsoInZone(log.timestamp, zone)} (${zone})`} className="text-fg-muted tabular-nums">
-        {formatDateTime(log.timestamp, zone, 'time', false)}
+        {formatDateTime(log.timestamp, zone, 'time', false, clock)}
         {'.' + String(new Date(log.timestamp).getUTCMilliseconds()).padStart(3, '0')}
       </time>
       <span className={levelClass(log.level)}>{levelName(log.level)}</span>
@@ -46,7 +46,7 @@ export const LogLine = memo(function LogLine({ log, zone, highlighted, onLink, t
           <Segment key={i} s={s} />
         ))}
       </span>
-      <button type="button" onClick={() => onLink(log)} aria-label={`Link to the line at ${formatDateTime(log.timestamp, zone, 'seconds')}`} className="invisible text-fg-muted group-hover:visible hover:text-accent focus:visible">
+      <button type="button" onClick={() => onLink(log)} aria-label={`Link to the line at ${formatDateTime(log.timestamp, zone, 'seconds', true, clock)}`} className="invisible text-fg-muted group-hover:visible hover:text-accent focus:visible">
         <Link2 className="size-3.5" aria-hidden="true" />
       </button>
     </div>

@@ -12,7 +12,7 @@ import { Input, Select } from '../ui/form.tsx';
 import { formatCount } from '../ui/misc.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
-import { useTimeZone } from '../ui/use-time-zone.ts';
+import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
 import { DownloadLogsButton } from './download-logs.tsx';
 import { LogLine } from './log-line.tsx';
 
@@ -39,6 +39,7 @@ const PREFETCH_ROWS = 30;
  */
 export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSearch, downloadName }: LogViewProps) {
   const zone = useTimeZone();
+  const clock = useClock();
   const flags = useFeatureFlags();
   const canSearch = flags?.has('log_search') ?? false;
   const scope: LogScope = useMemo(() => ({ flowRunId, taskRunId, level: search.level ?? 0, search: canSearch ? (search.q ?? '') : '' }), [flowRunId, taskRunId, search.level, search.q, canSearch]);
@@ -260,7 +261,7 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
                 const log = lines[item.index];
                 return (
                   <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
-                    <LogLine log={log} zone={zone} highlighted={linked?.id === log.id} onLink={onLink} />
+                    <LogLine log={log} zone={zone} clock={clock} highlighted={linked?.id === log.id} onLink={onLink} />
                   </div>
                 );
               })}

@@ -3,6 +3,7 @@ import { buildUiSettingsQuery, buildVersionQuery } from '../../api/server.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { KeyValue } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { ClockToggle } from './clock-toggle.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 import { TimeZonePicker } from './time-zone-picker.tsx';
 
@@ -11,6 +12,8 @@ const FLAG_LABELS: Record<string, string> = {
   flow_run_task_run_counts: 'Task-run counts for a page of runs in one request',
   flow_run_id_prefix: 'Find a flow run by the start of its id (command palette)',
   flow_run_stream: 'Live updates of a run (server-sent events)',
+  schedule_preview: 'Next run times of an unsaved schedule',
+  notification_policy_test: 'Send a test notification',
 };
 
 export function SettingsPage() {
@@ -25,11 +28,12 @@ export function SettingsPage() {
           <div className="px-4 py-3">
             <KeyValue
               items={[
-                ['Theme', <ThemeToggle />],
+                ['Theme', <div className="w-fit"><ThemeToggle /></div>],
                 ['Time zone', <TimeZonePicker />],
+                ['Clock', <ClockToggle />],
               ]}
             />
-            <p className="mt-3 text-xs text-fg-muted">Stored in this browser only. Every time in the dashboard is shown in this zone, with the zone next to it.</p>
+            <p className="mt-3 text-xs text-fg-muted">Stored in this browser only. Every time in the dashboard is shown in this zone and on this clock, with the zone next to it.</p>
           </div>
         </Card>
         <Card>
@@ -37,7 +41,7 @@ export function SettingsPage() {
           <div className="px-4 py-3">
             <KeyValue
               items={[
-                ['Version', version.data],
+                ['Version', version.isError ? <span className="text-danger">could not be read: {version.error.message}</span> : version.data],
                 ['API URL', ui.data?.api_url && <span className="font-mono text-xs">{ui.data.api_url}</span>],
                 ['CSRF protection', ui.data ? (ui.data.csrf_enabled ? 'on' : 'off') : undefined],
                 [

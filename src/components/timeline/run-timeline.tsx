@@ -11,7 +11,7 @@ import { Button } from '../ui/button.tsx';
 import { stateColor } from '../ui/state-badge.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
-import { useNow, useTimeZone } from '../ui/use-time-zone.ts';
+import { useClock, useNow, useTimeZone } from '../ui/use-time-zone.ts';
 
 const ROW = 24;
 const LABEL_WIDTH = 240;
@@ -30,6 +30,7 @@ interface Row {
 export default function RunTimeline({ run }: { run: FlowRun }) {
   const graph = useQuery(buildFlowRunGraphQuery(run.id));
   const zone = useTimeZone();
+  const clock = useClock();
   const navigate = useNavigate();
   const active = isActiveState(run.state_type);
   const now = useNow(active ? 1000 : 3_600_000);
@@ -116,7 +117,7 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
       <div className="relative h-6 border-b border-border" style={{ marginLeft: LABEL_WIDTH }} aria-hidden="true">
         {times.map((t) => (
           <span key={t} className="absolute top-1 -translate-x-1/2 text-[10px] whitespace-nowrap text-fg-muted tabular-nums" style={{ left: toX(view, t) }}>
-            {formatDateTime(t, zone, tickStyle, false)}
+            {formatDateTime(t, zone, tickStyle, false, clock)}
             {step < 1000 && `.${String(new Date(t).getUTCMilliseconds()).padStart(3, '0')}`}
           </span>
         ))}
@@ -161,11 +162,11 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
                     type="button"
                     onClick={open}
                     aria-label={`${r.label}: ${titleCase(r.state)}, ${duration}`}
-                    title={`${r.label} · ${titleCase(r.state)} · ${formatDateTime(r.start, zone, 'seconds')} · ${duration}`}
+                    title={`${r.label} · ${titleCase(r.state)} · ${formatDateTime(r.start, zone, 'seconds', true, clock)} · ${duration}`}
                     className="absolute top-1 bottom-1 rounded-sm hover:brightness-110 focus-visible:outline-2"
-                    style={{ left, width: barWidth, background: stateColor(r.state), opacity: r.end ? 0.9 : 0.7 }}
+                    style={{ left, width: barWidth, background: `color-mix(in srgb, ${stateColor(r.state)} ${r.end ? 90 : 70}%, transparent)` }}
                   >
-                    {barWidth > 60 && <span className="block truncate px-1 text-left text-[10px] leading-4 font-medium text-white mix-blend-luminosity">{duration}</span>}
+                    {barWidth > 60 && <span className="m-px inline-block max-w-[calc(100%-2px)] truncate rounded-sm bg-surface px-1 text-left text-[10px] leading-[14px] font-medium text-fg">{duration}</span>}
                   </button>
                 </div>
               </div>

@@ -17,7 +17,7 @@ export function Dialog({ open, onClose, title, children, footer, wide, top }: { 
       aria-label={title}
       onClose={onClose}
       onCancel={onClose}
-      className={clsx(top ? 'mx-auto mt-[12vh]' : 'm-auto', 'max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface-raised p-0 text-fg shadow-xl backdrop:bg-black/40', wide ? 'w-[44rem]' : 'w-[28rem]')}
+      className={clsx(top ? 'mx-auto mt-[12vh]' : 'm-auto', 'max-h-[calc(100vh-2rem)] max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface-raised p-0 text-fg shadow-xl backdrop:bg-black/40', wide ? 'w-[44rem]' : 'w-[28rem]')}
     >
       {open && (
         <>

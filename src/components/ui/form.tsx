@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ComponentProps, InputHTMLAttributes, SelectHTMLAttributes } from 'react';
 import { clsx } from 'clsx';
 
 const field = 'h-7 rounded-md border border-border-strong bg-surface-raised px-2 text-sm text-fg placeholder:text-fg-muted/80 disabled:opacity-50';
@@ -11,7 +11,7 @@ export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectE
   return <select className={clsx(field, 'pr-6', className)} {...props} />;
 }
 
-export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
   return <textarea className={clsx('rounded-md border border-border-strong bg-surface-raised px-2 py-1.5 text-sm text-fg', className)} {...props} />;
 }
 

@@ -35,7 +35,8 @@ export function StateBadge({ type, name, className, size = 'md' }: { type: strin
   return (
     <span
       className={clsx('inline-flex items-center gap-1 rounded-full border font-medium whitespace-nowrap', size === 'sm' ? 'h-5 px-1.5 text-xs' : 'h-6 px-2 text-xs', className)}
-      style={{ color: `var(--color-state-${token})`, borderColor: `color-mix(in srgb, var(--color-state-${token}) 35%, transparent)`, background: `color-mix(in srgb, var(--color-state-${token}) 10%, transparent)` }}
+      // Text mixed towards the foreground: the raw state colours are for fills and fall short of 4.5:1 as small text.
+      style={{ color: `color-mix(in srgb, var(--color-state-${token}) 70%, var(--color-fg))`, borderColor: `color-mix(in srgb, var(--color-state-${token}) 35%, transparent)`, background: `color-mix(in srgb, var(--color-state-${token}) 10%, transparent)` }}
     >
       <Icon aria-hidden="true" className={clsx('size-3.5 shrink-0', token === 'running' && 'animate-spin [animation-duration:2.5s]')} />
       <span>{label}</span>

@@ -8,8 +8,9 @@ export const th = 'h-8 px-3 text-left text-xs font-medium text-fg-muted whitespa
 export const td = 'h-9 px-3 align-middle';
 
 export function Table({ label, head, children, className }: { label: string; head: ReactNode; children: ReactNode; className?: string }) {
+  // `relative`: absolutely positioned cell content (sr-only labels) scrolls with the table instead of widening the page.
   return (
-    <div className={clsx('overflow-x-auto', className)}>
+    <div className={clsx('relative overflow-x-auto', className)}>
       <table aria-label={label} className="w-full border-collapse">
         <thead className="border-b border-border">
           <tr>{head}</tr>

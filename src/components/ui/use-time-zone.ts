@@ -1,8 +1,14 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { readTimeZone, subscribePreferences } from '../../lib/preferences.ts';
+import { readClock, readTimeZone, subscribePreferences } from '../../lib/preferences.ts';
+import type { Clock } from '../../lib/time.ts';
 
 export function useTimeZone(): string {
   return useSyncExternalStore(subscribePreferences, readTimeZone, readTimeZone);
+}
+
+/** The user's hour cycle (24-hour unless they chose 12-hour in the settings). */
+export function useClock(): Clock {
+  return useSyncExternalStore(subscribePreferences, readClock, readClock);
 }
 
 const tickers = new Set<() => void>();

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { browserTimeZone, formatDateTime, timeZoneChoices, zoneOffsetMinutes } from '../../../lib/time.ts';
 import { offsetOfIso, offsetText, wallTime, wallTimeToIso } from '../../../lib/zoned-input.ts';
 import { Input, Select } from '../../ui/form.tsx';
-import { useTimeZone } from '../../ui/use-time-zone.ts';
+import { useClock, useTimeZone } from '../../ui/use-time-zone.ts';
 import { useFormContext } from '../context.ts';
 import type { WidgetProps } from './types.ts';
 
@@ -38,6 +38,7 @@ export function parseInstant(value: unknown): number | null {
 export function DateTimeWidget({ value, onChange, id, invalid, describedBy, label }: WidgetProps) {
   const { options } = useFormContext();
   const userZone = useTimeZone();
+  const clock = useClock();
   const [zone, setZone] = useState(options.timeZone ?? userZone);
   const zones = useMemo(() => timeZoneChoices(zone), [zone]);
   const instant = parseInstant(value);
@@ -66,7 +67,7 @@ export function DateTimeWidget({ value, onChange, id, invalid, describedBy, labe
       {instant !== null && typeof value === 'string' && (
         <p className="text-xs text-fg-muted tabular-nums">
           Sent as <span className="font-mono">{value}</span>
-          {zone !== userZone && <> · your time {formatDateTime(instant, userZone, 'seconds')}</>}
+          {zone !== userZone && <> · your time {formatDateTime(instant, userZone, 'seconds', true, clock)}</>}
         </p>
       )}
     </div>

@@ -3,7 +3,7 @@ import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 
 /**
- * Markdown written by flow authors (deployment descriptions), rendered as HTML that
+ * Markdown written by flow authors (deployment descriptions, markdown artifacts), rendered as HTML that
  * DOMPurify has stripped of scripts, event handlers and `javascript:` links. Images are
  * dropped: the dashboard never requests external URLs.
  */

@@ -1,0 +1,173 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, startSyntask, syntaskApi, test as base, type SyntaskServer } from './fixtures.ts';
+import { DEPLOYMENT_TABS } from '../src/lib/deployment-search.ts';
+import { FLOW_RUN_TABS, TASK_RUN_TABS } from '../src/lib/run-page-search.ts';
+
+/**
+ * Every route of the dashboard, on the live demo (`syntask start`: server, worker, demo flows),
+ * in light and dark: no serious or critical axe violation, no console error or failed request
+ * (the `context` fixture), and no horizontal scrolling of the page shell at 1024 px.
+ * With SYNTASK_TOUR_DIR set, it also writes the README's tour screenshots there (`npm run tour`).
+ */
+
+interface DemoIds {
+  flowId: string;
+  failedRunId: string;
+  taskRunId: string;
+  deploymentId: string;
+  blockId: string;
+  blockTypeSlug: string;
+  artifactId: string;
+  artifactKey: string;
+}
+
+const test = base.extend<{ theme: 'light' | 'dark' }, { demo: DemoIds }>({
+  theme: ['light', { option: true }],
+  server: [
+    async ({}, use) => {
+      const running = await startSyntask(['start']);
+      try {
+        await use(syntaskApi(running.url));
+      } finally {
+        await running.stop();
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  demo: [async ({ server }, use) => use(await demoReady(server)), { scope: 'worker', timeout: 150_000 }],
+  page: async ({ page, theme }, use) => {
+    await page.addInitScript((t) => localStorage.setItem('syntask.theme', t), theme);
+    await page.emulateMedia({ colorScheme: theme });
+    await use(page);
+  },
+});
+
+test.describe.configure({ mode: 'parallel' });
+
+/** The demo's first runs are done: a failure, completed runs with task runs, and artifacts. */
+async function demoReady(server: SyntaskServer): Promise<DemoIds> {
+  const deadline = Date.now() + 140_000;
+  for (;;) {
+    const [failed] = await server.postJson<{ id: string; flow_id: string }[]>('/flow_runs/filter', { flow_runs: { state: { type: { any_: ['FAILED'] } } }, limit: 1 });
+    const completed = await server.postJson<number>('/flow_runs/count', { flow_runs: { state: { type: { any_: ['COMPLETED'] } } } });
+    const [artifact] = await server.postJson<{ id: string; key: string }[]>('/artifacts/filter', { artifacts: { key: { exists_: true } }, limit: 1 });
+    if (failed && completed >= 3 && artifact) {
+      const [taskRun] = await server.postJson<{ id: string }[]>('/task_runs/filter', { flow_runs: { id: { any_: [failed.id] } }, limit: 1 });
+      const [deployment] = await server.postJson<{ id: string }[]>('/deployments/filter', { limit: 1 });
+      const [block] = await server.postJson<{ id: string; block_type: { slug: string } }[]>('/block_documents/filter', { limit: 1 });
+      return {
+        flowId: failed.flow_id,
+        failedRunId: failed.id,
+        taskRunId: taskRun.id,
+        deploymentId: deployment.id,
+        blockId: block.id,
+        blockTypeSlug: block.block_type.slug,
+        artifactId: artifact.id,
+        artifactKey: artifact.key,
+      };
+    }
+    if (Date.now() > deadline) throw new Error(`the demo did not finish its first runs in time (completed: ${completed}, failed: ${failed ? 1 : 0}, artifact: ${artifact ? 1 : 0})`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/** Each route pattern of the route tree, filled with the demo's ids; a new route without an entry fails the check below. */
+const ROUTE_URLS: Record<string, (ids: DemoIds) => string[]> = {
+  '/': () => ['/'],
+  '/dashboard': () => ['/dashboard'],
+  '/runs/': () => ['/runs'],
+  '/runs/flow-run/$id': (d) => FLOW_RUN_TABS.map((tab) => `/runs/flow-run/${d.failedRunId}${tab === 'graph' ? '' : `?tab=${tab}`}`),
+  '/flow-runs/flow-run/$id': (d) => [`/flow-runs/flow-run/${d.failedRunId}`],
+  '/runs/task-run/$id': (d) => TASK_RUN_TABS.map((tab) => `/runs/task-run/${d.taskRunId}${tab === 'logs' ? '' : `?tab=${tab}`}`),
+  '/flows/': () => ['/flows'],
+  '/flows/flow/$id': (d) => ['', '?tab=deployments', '?tab=details'].map((q) => `/flows/flow/${d.flowId}${q}`),
+  '/deployments/': () => ['/deployments'],
+  '/deployments/deployment/$id/': (d) => DEPLOYMENT_TABS.map((tab) => `/deployments/deployment/${d.deploymentId}${tab === 'runs' ? '' : `?tab=${tab}`}`),
+  '/deployments/deployment/$id/edit': (d) => [`/deployments/deployment/${d.deploymentId}/edit`],
+  '/deployments/deployment/$id/run': (d) => [`/deployments/deployment/${d.deploymentId}/run`],
+  '/work-pools/': () => ['/work-pools'],
+  '/work-pools/create': () => ['/work-pools/create'],
+  '/work-pools/work-pool/$name/edit': () => ['/work-pools/work-pool/demo/edit'],
+  '/work-pools/work-pool/$name/': () => ['details', 'runs', 'queues', 'workers', 'deployments'].map((tab) => `/work-pools/work-pool/demo?tab=${tab}`),
+  '/blocks/': () => ['/blocks'],
+  '/blocks/catalog': () => ['/blocks/catalog'],
+  '/blocks/catalog/$slug': () => ['/blocks/catalog/database-connection'],
+  '/blocks/catalog/$slug/create': () => ['/blocks/catalog/database-connection/create'],
+  '/blocks/block/$id': (d) => [`/blocks/block/${d.blockId}`],
+  '/blocks/block/$id/edit': (d) => [`/blocks/block/${d.blockId}/edit`],
+  '/variables': () => ['/variables'],
+  '/concurrency-limits': () => ['/concurrency-limits'],
+  '/artifacts': () => ['/artifacts'],
+  '/artifacts/': () => ['/artifacts'],
+  '/artifacts/key/$key': (d) => [`/artifacts/key/${encodeURIComponent(d.artifactKey)}`],
+  '/artifacts/artifact/$id': (d) => [`/artifacts/artifact/${d.artifactId}`],
+  '/notifications': () => ['/notifications'],
+  '/settings': () => ['/settings'],
+};
+
+/** Pages of the README tour, in order. */
+const TOUR: { file: string; url: (d: DemoIds) => string }[] = [
+  { file: '01-dashboard.png', url: () => '/dashboard' },
+  { file: '02-runs.png', url: () => '/runs' },
+  { file: '03-flow-run-graph.png', url: (d) => `/runs/flow-run/${d.failedRunId}` },
+  { file: '04-flow-run-logs.png', url: (d) => `/runs/flow-run/${d.failedRunId}?tab=logs` },
+  { file: '05-deployment.png', url: (d) => `/deployments/deployment/${d.deploymentId}?tab=upcoming` },
+  { file: '06-custom-run.png', url: (d) => `/deployments/deployment/${d.deploymentId}/run` },
+  { file: '07-work-pool.png', url: () => '/work-pools/work-pool/demo?tab=workers' },
+  { file: '08-block.png', url: (d) => `/blocks/block/${d.blockId}` },
+];
+
+function routePatterns(): string[] {
+  const tree = readFileSync(new URL('../src/routeTree.gen.ts', import.meta.url), 'utf8');
+  return [...new Set([...tree.matchAll(/fullPath: '([^']+)'/g)].map((m) => m[1]))];
+}
+
+async function settled(page: Page) {
+  await expect(page.locator('main h1').first()).toBeVisible();
+  // Skeletons are aria-hidden pulses; the page is settled when none is left.
+  await expect(page.locator('.animate-pulse')).toHaveCount(0, { timeout: 15_000 });
+}
+
+test('every route of the route tree is visited by this spec', () => {
+  const missing = routePatterns().filter((p) => !ROUTE_URLS[p]);
+  expect(missing, 'add these routes to ROUTE_URLS').toEqual([]);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ theme, viewport: { width: 1024, height: 768 } });
+    for (const pattern of routePatterns()) {
+      test(`${pattern}: accessible, no errors, no page-level horizontal scroll`, async ({ page, demo }) => {
+        test.setTimeout(120_000);
+        for (const url of ROUTE_URLS[pattern]?.(demo) ?? []) {
+          await page.goto(url);
+          await settled(page);
+          const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          const serious = scan.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          expect(serious, `axe on ${url} (${theme})`).toEqual([]);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `horizontal scroll of the page on ${url}`).toBeLessThanOrEqual(0);
+        }
+      });
+    }
+  });
+}
+
+test('the README tour screenshots', async ({ page, demo }) => {
+  const dir = process.env.SYNTASK_TOUR_DIR;
+  test.skip(!dir, 'set SYNTASK_TOUR_DIR (npm run tour) to write the screenshots');
+  mkdirSync(dir!, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const shot of TOUR) {
+    await page.goto(shot.url(demo));
+    await settled(page);
+    await page.screenshot({ path: join(dir!, shot.file) });
+  }
+});
