@@ -89,6 +89,19 @@ test('j / k move a visible selection through the runs list and Enter opens the s
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(rowNames[1]);
 });
 
+test('j and Enter work on other list pages without page code: work pools', async ({ page, server }) => {
+  await server.postJson('/work_pools/', { name: 'kb-pool-alpha', type: 'process' });
+  await page.goto('/work-pools');
+  const link = page.getByRole('main').getByRole('link', { name: 'kb-pool-alpha', exact: true });
+  await expect(link).toBeVisible();
+  await blur(page);
+  // The first j selects the first row: press until the pool's row is selected (other specs may have made pools).
+  for (let i = 0; i < 20 && (await link.evaluate('(el) => el === document.activeElement')) !== true; i++) await page.keyboard.press('j');
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/work-pools\/work-pool\/kb-pool-alpha/);
+});
+
 test('in the logs, e and Shift E step through error lines found by the server, beyond the loaded lines', async ({ page, server }) => {
   const { run } = await failedEtlRun(server);
   // 1,500 more lines after the run's own: the last error lies far outside the first page.
