@@ -109,3 +109,25 @@ test('the palette switches the theme and the time zone', async ({ page }) => {
   await palette.input.press('Enter');
   await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Asia/Tokyo');
 });
+
+test('the palette jumps to a work pool and to a block document', async ({ page, server }) => {
+  await server.postJson('/work_pools/', { name: 'palette-gpu-pool', type: 'process' });
+  const type = await server.getJson<{ id: string }>('/block_types/slug/secret');
+  const [schema] = await server.postJson<{ id: string }[]>('/block_schemas/filter', { block_schemas: { block_type_id: { any_: [type.id] } }, limit: 1 });
+  const block = await server.postJson<{ id: string }>('/block_documents/', { name: 'palette-api-token', block_schema_id: schema.id, block_type_id: type.id, data: { value: 's3cr3t' } });
+  await page.goto('/flows');
+  const palette = new CommandPalette(page);
+  await palette.open();
+  await palette.input.fill('gpu-po');
+  await palette.choose(palette.group('Work pools').getByRole('option', { name: /palette-gpu-pool/ }));
+  await expect(page).toHaveURL(/\/work-pools\/work-pool\/palette-gpu-pool/);
+
+  await palette.open();
+  await palette.input.fill('api-tok');
+  const option = palette.group('Blocks').getByRole('option', { name: /palette-api-token/ });
+  await expect(option).toContainText('Secret');
+  await palette.choose(option);
+  await expect(page).toHaveURL(new RegExp(`/blocks/block/${block.id}`));
+  // The secret never reaches the palette or the page.
+  await expect(page.getByText('s3cr3t')).toHaveCount(0);
+});
