@@ -1,12 +1,9 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Search } from 'lucide-react';
 import { formatKeys, shortcutById } from '../../lib/shortcuts.ts';
 import { isMacPlatform, useShortcut } from '../shell/use-shortcut.ts';
 import { Dialog } from '../ui/dialog.tsx';
-import { Skeleton } from '../ui/skeleton.tsx';
-
-// The searches and actions load on the first opening, not with every page.
-const PaletteBody = lazy(() => import('./palette-body.tsx').then((m) => ({ default: m.PaletteBody })));
+import { PaletteBody } from './palette-body.tsx';
 
 /** The top-bar button and the Ctrl/⌘ K dialog: jump to any page, run, flow, deployment, pool or block; run actions. */
 export function CommandPalette() {
@@ -27,9 +24,7 @@ export function CommandPalette() {
         <kbd className="rounded border border-border px-1 font-mono text-[11px]">{keys}</kbd>
       </button>
       <Dialog open={open} onClose={close} title="Command palette" wide top>
-        <Suspense fallback={<Skeleton className="h-10 w-full" />}>
-          <PaletteBody close={close} />
-        </Suspense>
+        <PaletteBody close={close} />
       </Dialog>
     </>
   );

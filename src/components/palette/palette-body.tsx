@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { clsx } from 'clsx';
 import { ArrowRight, Search } from 'lucide-react';
 import { PALETTE_GROUPS } from '../../lib/palette.ts';
@@ -10,16 +10,10 @@ export function PaletteBody({ close }: { close: () => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { items, searching, errors, busy } = usePaletteItems(query, close);
-  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const optionId = (i: number) => `${id}-option-${i}`;
   const current = Math.min(active, items.length - 1);
 
-  // The dialog opens after this effect (parent effects run later): focus on the next frame.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => inputRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
   useEffect(() => setActive(0), [query]);
   useEffect(() => {
     if (current >= 0) document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
@@ -47,7 +41,7 @@ export function PaletteBody({ close }: { close: () => void }) {
         <span className="sr-only">Search pages, runs, flows, deployments, work pools and blocks</span>
         <Search className="pointer-events-none absolute top-3 left-4 size-4 text-fg-muted" aria-hidden="true" />
         <input
-          ref={inputRef}
+          data-autofocus
           role="combobox"
           aria-expanded="true"
           aria-controls={`${id}-list`}

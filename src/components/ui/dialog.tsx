@@ -8,7 +8,11 @@ export function Dialog({ open, onClose, title, children, footer, wide, top }: { 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // A field marked `data-autofocus` takes the keys at once (showModal would focus the Close button).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
