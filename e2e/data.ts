@@ -73,3 +73,18 @@ export async function failedEtlRun(server: SyntaskServer, flowName = `etl-${Math
   await setFlowState(server, run.id, { type: 'FAILED', message: 'Flow run encountered an exception: ConnectionError' });
   return { flow, run, tasks };
 }
+
+/** Many flow runs through the API, `concurrency` requests at a time (there is no bulk endpoint); returns them in `names` order. */
+export async function createFlowRuns(server: SyntaskServer, flowId: string, names: string[], concurrency = 16): Promise<Run[]> {
+  const runs: Run[] = new Array(names.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < names.length) {
+        const i = next++;
+        runs[i] = await createFlowRun(server, flowId, { name: names[i] });
+      }
+    }),
+  );
+  return runs;
+}

@@ -66,3 +66,22 @@ describe('feature flags', () => {
     expect(flags).toEqual(expect.arrayContaining(['log_search', 'flow_run_task_run_counts', 'flow_run_stream']));
   });
 });
+
+describe('flow runs by id prefix (extension)', () => {
+  it('finds runs by the start of their id, in either case, and rejects what cannot be an id', async () => {
+    const runs = await Promise.all([runningFlowRun(s), runningFlowRun(s), runningFlowRun(s)]);
+    const target = runs[1];
+    const find = async (prefix: string, limit?: number) => (await s.post('/api/ui/flow_runs/by_id_prefix', { prefix, limit })).body.map((r: { id: string }) => r.id);
+    expect(await find(target.id.slice(0, 13))).toEqual([target.id]);
+    expect(await find(target.id.slice(0, 13).toUpperCase())).toEqual([target.id]);
+    expect(await find(target.id)).toEqual([target.id]);
+    // Only ids with that start, at most `limit` of them.
+    expect((await find(target.id.slice(0, 4), 50)).every((id: string) => id.startsWith(target.id.slice(0, 4)))).toBe(true);
+    expect(await find(target.id.slice(0, 4), 1)).toHaveLength(1);
+    expect(await find('ffff-ffff')).toEqual([]);
+    expect((await s.post('/api/ui/flow_runs/by_id_prefix', { prefix: 'ab' })).status).toBe(422);
+    expect((await s.post('/api/ui/flow_runs/by_id_prefix', { prefix: "abcd' or 1=1" })).status).toBe(422);
+    expect((await s.post('/api/ui/flow_runs/by_id_prefix', { prefix: 'abcd', limit: 500 })).status).toBe(422);
+    expect((await s.get('/ui-settings')).body.flags).toContain('flow_run_id_prefix');
+  });
+});

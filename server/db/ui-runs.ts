@@ -1,6 +1,7 @@
 import type { LogFilterT } from '../api/models/filters.ts';
 import { STATE_TYPES, type StateTypeName } from '../api/models/states.ts';
 import type { Db } from './connection.ts';
+import { filterFlowRuns } from './flow-runs.ts';
 import { logWhere } from './logs.ts';
 
 export type StateCounts = Record<StateTypeName, number>;
@@ -31,4 +32,16 @@ export async function taskRunCountsByFlowRun(db: Db, flowRunIds: string[]): Prom
 export async function countLogs(db: Db, filter: LogFilterT | null | undefined): Promise<number> {
   const row = await db.kysely.selectFrom('log').select((eb) => eb.fn.countAll<number>().as('n')).where(logWhere(db, filter)).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Flow runs whose id starts with `prefix` (extension): ids are lowercase text in both
+ * databases, so a range on the primary key finds them without scanning the table.
+ */
+export async function flowRunsByIdPrefix(db: Db, prefix: string, limit: number) {
+  const start = prefix.toLowerCase();
+  // '~' sorts after every hex digit and '-'.
+  const rows = await db.kysely.selectFrom('flow_run').select('id').where('id', '>=', start).where('id', '<', `${start}~`).orderBy('id').limit(limit).execute();
+  if (rows.length === 0) return [];
+  return filterFlowRuns(db, { flow_runs: { id: { any_: rows.map((r) => r.id) } }, sort: 'ID_DESC' }, limit, 0);
 }

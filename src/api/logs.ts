@@ -38,6 +38,7 @@ export const logKeys = {
   window: (scope: LogScope, anchor: LogAnchor) => [...logKeys.windows(), scope, anchor] as const,
   count: (scope: LogScope) => [...logKeys.all, 'count', scope] as const,
   firstError: (scope: Pick<LogScope, 'flowRunId' | 'taskRunId'>) => [...logKeys.all, 'first-error', scope] as const,
+  adjacentError: (scope: LogScope, from: LogLineRef | null, direction: ErrorDirection) => [...logKeys.all, 'adjacent-error', scope, from, direction] as const,
 };
 
 export function logFilter(scope: Partial<LogScope>, extra: LogFilter = {}): LogFilter {
@@ -135,4 +136,35 @@ export async function downloadLogs(scope: LogScope, format: (log: Log) => string
     param = { dir: 'after', cursor: page.endCursor };
   }
   return new Blob(chunks, { type: 'text/plain;charset=utf-8' });
+}
+
+export type ErrorDirection = 'next' | 'previous';
+export type LogLineRef = Pick<Log, 'id' | 'timestamp'>;
+
+/** Enough rows to step past lines that share the starting line's instant. */
+const ADJACENT_SCAN = 50;
+
+/**
+ * The error line (ERROR or above, within the scope's search) after or before a line, found by
+ * the server so errors far outside the loaded window are reached too; `null` when there is none.
+ */
+export function buildAdjacentErrorQuery(scope: LogScope, from: LogLineRef | null, direction: ErrorDirection) {
+  return queryOptions({
+    queryKey: logKeys.adjacentError(scope, from, direction),
+    staleTime: 0,
+    queryFn: async ({ signal }) => {
+      const next = direction === 'next';
+      const timestamp = from ? (next ? { after_: from.timestamp } : { before_: from.timestamp }) : undefined;
+      const rows = await unwrap(
+        api.POST('/api/logs/filter', {
+          body: { logs: logFilter({ ...scope, level: Math.max(40, scope.level) }, timestamp ? { timestamp } : {}), sort: next ? 'TIMESTAMP_ASC' : 'TIMESTAMP_DESC', limit: ADJACENT_SCAN },
+          signal,
+        }),
+      );
+      if (!from) return rows[0] ?? null;
+      // From an error line: the one after it in the server's order; from any other line: the nearest error.
+      const at = rows.findIndex((r) => r.id === from.id);
+      return (at >= 0 ? rows[at + 1] : rows[0]) ?? null;
+    },
+  });
 }

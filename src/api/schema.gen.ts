@@ -1702,6 +1702,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ui/flow_runs/by_id_prefix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Extension: flow runs whose id starts with a fragment (at least 4 characters), to find a run by the start of an id shown on screen. */
+        post: operations["uiFlowRunsByIdPrefix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/logs/count": {
         parameters: {
             query?: never;
@@ -6636,6 +6653,34 @@ export interface operations {
                     "application/json": {
                         [key: string]: components["schemas"]["StateCounts"];
                     };
+                };
+            };
+        };
+    };
+    uiFlowRunsByIdPrefix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    prefix: string;
+                    /** @default 10 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"][];
                 };
             };
         };

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ChevronDown, Pencil, Play, Rocket, SlidersHorizontal, Trash2 } from 'lucide-react';
-import { useCreateDeploymentRun, useDeleteDeployments, type Deployment } from '../../api/deployments.ts';
-import { missingRequired } from '../../lib/schema-form/defaults.ts';
+import { useDeleteDeployments, type Deployment } from '../../api/deployments.ts';
 import { buttonClassName } from '../ui/button.tsx';
 import { Button } from '../ui/button.tsx';
 import { CopyButton } from '../ui/misc.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
 import { PausedSwitch } from './paused-switch.tsx';
+import { useQuickRun } from './use-quick-run.ts';
 
 /**
  * Run ▾ (quick run with the defaults, or the custom-run form), pause, edit, delete. A quick
@@ -16,22 +16,12 @@ import { PausedSwitch } from './paused-switch.tsx';
  */
 export function DeploymentActions({ deployment: d, flowName }: { deployment: Deployment; flowName?: string }) {
   const navigate = useNavigate();
-  const run = useCreateDeploymentRun();
+  const quick = useQuickRun();
   const remove = useDeleteDeployments();
   const [confirm, setConfirm] = useState(false);
-  const quickRun = () => {
-    const schema = d.parameter_openapi_schema as Record<string, unknown> | null;
-    const missing = schema ? missingRequired(schema, d.parameters) : [];
-    if (missing.length) {
-      toast(`${missing.join(', ')} need${missing.length === 1 ? 's' : ''} a value: fill in the form to start the run.`, 'error');
-      void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } });
-      return;
-    }
-    run.mutate({ id: d.id, body: {} }, { onSuccess: (created) => (toast(`Started ${created.name}.`), void navigate({ to: '/runs/flow-run/$id', params: { id: created.id } })) });
-  };
   return (
     <>
-      <RunMenu busy={run.isPending} onQuick={quickRun} onCustom={() => void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } })} />
+      <RunMenu busy={quick.busy} onQuick={() => quick.start(d)} onCustom={() => void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } })} />
       <PausedSwitch deployment={d} />
       <Link to="/deployments/deployment/$id/edit" params={{ id: d.id }} className={buttonClassName()}>
         <Pencil aria-hidden="true" />

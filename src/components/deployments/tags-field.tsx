@@ -10,7 +10,7 @@ export function TagsField({ value, onChange, id, label }: { value: string[]; onC
     setText('');
   };
   return (
-    <div className="flex min-h-7 max-w-xl flex-wrap items-center gap-1 rounded-md border border-border-strong bg-surface-raised px-1 py-0.5">
+    <div className="flex min-h-7 max-w-xl flex-wrap items-center gap-1 rounded-md border border-border-strong bg-surface-raised px-1 py-0.5 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent">
       {value.map((t) => (
         <span key={t} className="inline-flex h-5 items-center gap-1 rounded border border-border bg-surface px-1.5 text-xs">
           {t}

@@ -7,6 +7,7 @@ import { isActiveState } from '../../api/live.ts';
 import { buildTaskRunDetailQuery } from '../../api/task-runs.ts';
 import type { LogSearch } from '../../lib/run-page-search.ts';
 import { LogView } from '../logs/log-view.tsx';
+import { useShortcut } from '../shell/use-shortcut.ts';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { StateBadge } from '../ui/state-badge.tsx';
 import { ErrorState } from '../ui/states.tsx';
@@ -14,8 +15,9 @@ import { DateTime, RunDuration } from '../ui/time.tsx';
 
 /** The side panel of a graph node: the task run (or subflow run) and its logs. */
 export function TaskRunPanel({ id, kind, onClose }: { id: string; kind: 'task-run' | 'flow-run'; onClose: () => void }) {
+  useShortcut('close', onClose);
   return (
-    <aside aria-label="Selected run" className="flex w-[28rem] max-w-[50%] shrink-0 flex-col border-l border-border bg-surface-raised" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside aria-label="Selected run" className="flex w-[28rem] max-w-[50%] shrink-0 flex-col border-l border-border bg-surface-raised">
       <div className="flex h-9 items-center justify-between border-b border-border px-3">
         <span className="text-xs font-medium text-fg-muted">{kind === 'flow-run' ? 'Subflow run' : 'Task run'}</span>
         <button type="button" aria-label="Close the panel" onClick={onClose} className="text-fg-muted hover:text-fg">

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDownToLine, ArrowUpToLine, CircleAlert, Search } from 'lucide-react';
-import { buildFirstErrorQuery, buildLogCountQuery, buildLogWindowQuery, logKeys, type Log, type LogAnchor, type LogScope } from '../../api/logs.ts';
+import { ArrowDownToLine, ArrowUpToLine, ChevronDown, ChevronUp, CircleAlert, Radio, Search } from 'lucide-react';
+import { buildAdjacentErrorQuery, buildFirstErrorQuery, buildLogCountQuery, buildLogWindowQuery, logKeys, type ErrorDirection, type Log, type LogAnchor, type LogScope } from '../../api/logs.ts';
 import { onRunLogs } from '../../api/live.ts';
 import { useFeatureFlags } from '../../api/server.ts';
 import { LOG_LEVELS, lineRef, parseLineRef, type LogSearch } from '../../lib/run-page-search.ts';
+import { useShortcut } from '../shell/use-shortcut.ts';
 import { Button } from '../ui/button.tsx';
 import { Input, Select } from '../ui/form.tsx';
 import { formatCount } from '../ui/misc.tsx';
@@ -63,6 +64,8 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
 
   // Following: at the bottom of an active run, new lines are appended and kept in view.
   const [following, setFollowing] = useState(anchor.at === 'end');
+  // Follow turned off by the user (`f`): new lines wait below until they turn it on again.
+  const [followPaused, setFollowPaused] = useState(false);
   const [newLines, setNewLines] = useState(false);
 
   // Keep the first visible line in place when earlier lines are prepended.
@@ -86,13 +89,13 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
     const el = scrollRef.current;
     if (!el || lines.length === 0) return;
     const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
-    setFollowing(bottom && atEnd);
+    setFollowing(bottom && atEnd && !followPaused);
     if (bottom) setNewLines(false);
     const first = items[0]?.index ?? 0;
     const last = items.at(-1)?.index ?? 0;
     if (first < PREFETCH_ROWS) fetchPrevious();
     if (last > lines.length - PREFETCH_ROWS && !atEnd && !query.isFetchingNextPage && !query.isFetching) void query.fetchNextPage();
-  }, [items, lines.length, atEnd, query, fetchPrevious]);
+  }, [items, lines.length, atEnd, query, fetchPrevious, followPaused]);
 
   // New lines: fetch after the end when following (or when the loaded window reached the end).
   useEffect(() => {
@@ -102,43 +105,70 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
       // At the bottom (or everything fits on screen): follow the new lines.
       const el = scrollRef.current;
       const atBottom = !el || el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
-      if (following || atBottom) {
+      if (!followPaused && (following || atBottom)) {
         setFollowing(true);
         if (!query.isFetchingNextPage) void query.fetchNextPage();
       } else setNewLines(true);
       void queryClient.invalidateQueries({ queryKey: logKeys.count(scope) });
     });
-  }, [liveRunId, active, atEnd, following, query, queryClient, scope]);
+  }, [liveRunId, active, atEnd, following, followPaused, query, queryClient, scope]);
 
   useEffect(() => {
     if (following && lines.length > 0) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
   }, [following, lines.length, virtualizer]);
 
-  // A linked line: scroll to it once it is loaded.
+  // A linked line: scroll to it once it and the page above it are loaded (that page, prepended later, would push it away).
   const scrolledTo = useRef<string | null>(null);
+  const windowSettled = anchor.at === 'start' || !query.hasPreviousPage || (query.data?.pages.length ?? 0) > 1;
+  const loadingAbove = query.isFetchingPreviousPage;
   useEffect(() => {
-    if (!linked || scrolledTo.current === linked.id) return;
+    if (!linked || scrolledTo.current === linked.id || !windowSettled || loadingAbove) return;
     const index = lines.findIndex((l) => l.id === linked.id);
     if (index >= 0) {
       scrolledTo.current = linked.id;
       requestAnimationFrame(() => virtualizer.scrollToIndex(index, { align: 'center' }));
     }
-  }, [linked, lines, virtualizer]);
+  }, [linked, lines, virtualizer, windowSettled, loadingAbove]);
 
   // A window that opens at a line or the end has earlier lines: load one page above it.
   useEffect(() => {
-    if (query.data?.pages.length === 1 && anchor.at !== 'start' && query.hasPreviousPage && !query.isFetching) void query.fetchPreviousPage();
-  }, [query, anchor.at]);
+    // Through fetchPrevious, so the line on screen (a linked or error line) stays where it is.
+    if (query.data?.pages.length === 1 && anchor.at !== 'start' && query.hasPreviousPage && !query.isFetching) fetchPrevious();
+  }, [query, anchor.at, fetchPrevious]);
 
   const jump = (next: LogAnchor, line?: Log) => {
     scrolledTo.current = null;
     keepInView.current = null;
     setNewLines(false);
     setFollowing(next.at === 'end');
+    setFollowPaused(false);
     setAnchor(next);
     onSearch({ ...search, line: line ? lineRef(line.id, line.timestamp) : undefined });
     if (next.at === 'start') virtualizer.scrollToOffset(0);
   };
+
+  const toggleFollow = () => {
+    if (!following) return jump({ at: 'end' });
+    setFollowing(false);
+    setFollowPaused(true);
+  };
+
+  // Next / previous error: asked of the server from the highlighted line, else the first one on screen.
+  const [errorNote, setErrorNote] = useState('');
+  const goToError = async (direction: ErrorDirection) => {
+    const start = virtualizer.range ? lines[virtualizer.range.startIndex] : undefined;
+    const from = linked ?? (start ? { id: start.id, timestamp: start.timestamp } : null);
+    try {
+      const found = await queryClient.fetchQuery(buildAdjacentErrorQuery(scope, from, direction));
+      setErrorNote(found ? '' : direction === 'next' ? 'No error line after this one' : 'No error line before this one');
+      if (found) jump({ at: 'time', timestamp: found.timestamp }, found);
+    } catch (error) {
+      setErrorNote(`Could not look for error lines: ${(error as Error).message}`);
+    }
+  };
+  useShortcut('log-next-error', () => void goToError('next'));
+  useShortcut('log-previous-error', () => void goToError('previous'));
+  useShortcut('log-follow', toggleFollow, active);
 
   const [q, setQ] = useState(search.q ?? '');
   useEffect(() => setQ(search.q ?? ''), [search.q]);
@@ -179,6 +209,7 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
           </label>
         )}
         <span className="text-xs text-fg-muted tabular-nums" aria-live="polite">
+          {errorNote ? `${errorNote} · ` : ''}
           {canSearch ? (count.data === undefined ? '' : `${formatCount(count.data)} ${filtered ? 'matching ' : ''}line${count.data === 1 ? '' : 's'}`) : `${formatCount(lines.length)} lines loaded`}
         </span>
         <div className="ml-auto flex flex-wrap items-center gap-1.5">
@@ -194,6 +225,18 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
             <CircleAlert aria-hidden="true" />
             First error
           </Button>
+          <Button aria-label="Previous error" title="Previous error line (Shift E)" disabled={!firstError.data} onClick={() => void goToError('previous')}>
+            <ChevronUp aria-hidden="true" />
+          </Button>
+          <Button aria-label="Next error" title="Next error line (E)" disabled={!firstError.data} onClick={() => void goToError('next')}>
+            <ChevronDown aria-hidden="true" />
+          </Button>
+          {active && (
+            <Button aria-pressed={following} title="Follow new lines at the end (F)" onClick={toggleFollow} className={following ? 'border-accent text-accent' : undefined}>
+              <Radio aria-hidden="true" />
+              Follow
+            </Button>
+          )}
           <DownloadLogsButton scope={scope} name={downloadName} zone={zone} />
         </div>
       </div>

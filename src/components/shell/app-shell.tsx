@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
+import { CommandPalette } from '../palette/command-palette.tsx';
 import { Toaster } from '../ui/toast.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
-import { ShortcutHelp } from './shortcuts.tsx';
+import { ShortcutDispatcher, ShortcutHelp } from './shortcuts.tsx';
 import { SideNav } from './side-nav.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 import { TimeZonePicker } from './time-zone-picker.tsx';
@@ -18,6 +19,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <img src="/favicon.svg" alt="" className="size-5" />
           Syntask
         </Link>
+        <CommandPalette />
         <div className="ml-auto flex items-center gap-4">
           <ConnectionIndicator />
           <TimeZonePicker />
@@ -30,6 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <Toaster />
+      <ShortcutDispatcher />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { TimeZonePicker } from './time-zone-picker.tsx';
 const FLAG_LABELS: Record<string, string> = {
   log_search: 'Log text search and log counts',
   flow_run_task_run_counts: 'Task-run counts for a page of runs in one request',
+  flow_run_id_prefix: 'Find a flow run by the start of its id (command palette)',
   flow_run_stream: 'Live updates of a run (server-sent events)',
   schedule_preview: 'Next run times of an unsaved schedule',
   notification_policy_test: 'Send a test notification',

@@ -1,11 +1,7 @@
-import { useCallback, useState } from 'react';
-import { applyThemePreference, readThemePreference, type ThemePreference } from '../../lib/theme.ts';
+import { useSyncExternalStore } from 'react';
+import { applyThemePreference, readThemePreference, subscribeThemePreference, type ThemePreference } from '../../lib/theme.ts';
 
 export function useTheme(): [ThemePreference, (preference: ThemePreference) => void] {
-  const [preference, setPreference] = useState(readThemePreference);
-  const choose = useCallback((next: ThemePreference) => {
-    applyThemePreference(next);
-    setPreference(next);
-  }, []);
-  return [preference, choose];
+  const preference = useSyncExternalStore(subscribeThemePreference, readThemePreference, readThemePreference);
+  return [preference, applyThemePreference];
 }

@@ -1,13 +1,18 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { clsx } from 'clsx';
 import { X } from 'lucide-react';
 
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come with it. */
-export function Dialog({ open, onClose, title, children, footer, wide }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
+export function Dialog({ open, onClose, title, children, footer, wide, top }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; wide?: boolean; top?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // A field marked `data-autofocus` takes the keys at once (showModal would focus the Close button).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -16,7 +21,7 @@ export function Dialog({ open, onClose, title, children, footer, wide }: { open:
       aria-label={title}
       onClose={onClose}
       onCancel={onClose}
-      className={`m-auto ${wide ? 'w-[44rem]' : 'w-[28rem]'} max-h-[calc(100vh-2rem)] max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface-raised p-0 text-fg shadow-xl backdrop:bg-black/40`}
+      className={clsx(top ? 'mx-auto mt-[12vh]' : 'm-auto', 'max-h-[calc(100vh-2rem)] max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface-raised p-0 text-fg shadow-xl backdrop:bg-black/40', wide ? 'w-[44rem]' : 'w-[28rem]')}
     >
       {open && (
         <>

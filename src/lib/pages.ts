@@ -1,0 +1,26 @@
+/**
+ * The top-level pages of the dashboard, in navigation order: the side navigation, the
+ * `g <key>` shortcuts and the command palette all read this one list.
+ */
+export interface TopPage {
+  id: string;
+  label: string;
+  // Plain string while some sections are placeholders; narrow to the router's path type later.
+  to: string;
+  /** Second key of the `g <key>` go-to shortcut. */
+  goKey: string;
+}
+
+export const TOP_PAGES: readonly TopPage[] = [
+  { id: 'dashboard', label: 'Dashboard', to: '/dashboard', goKey: 'h' },
+  { id: 'runs', label: 'Runs', to: '/runs', goKey: 'r' },
+  { id: 'flows', label: 'Flows', to: '/flows', goKey: 'f' },
+  { id: 'deployments', label: 'Deployments', to: '/deployments', goKey: 'd' },
+  { id: 'work-pools', label: 'Work Pools', to: '/work-pools', goKey: 'w' },
+  { id: 'blocks', label: 'Blocks', to: '/blocks', goKey: 'b' },
+  { id: 'variables', label: 'Variables', to: '/variables', goKey: 'v' },
+  { id: 'concurrency', label: 'Concurrency', to: '/concurrency-limits', goKey: 'c' },
+  { id: 'artifacts', label: 'Artifacts', to: '/artifacts', goKey: 'a' },
+  { id: 'notifications', label: 'Notifications', to: '/notifications', goKey: 'n' },
+  { id: 'settings', label: 'Settings', to: '/settings', goKey: 's' },
+];
