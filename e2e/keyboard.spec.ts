@@ -26,6 +26,8 @@ test('every go-to entry of the registry navigates to its page', async ({ page })
 
 test('? lists every shortcut by group; Esc closes it; shortcuts stay off while typing', async ({ page }) => {
   await page.goto('/flows');
+  // The shortcut listener exists once the app has rendered.
+  await expect(new AppShell(page).pageHeading()).toBeVisible();
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();

@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
+import { createIndexHtml } from './lib/ui-preload.ts';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -151,6 +152,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 async function registerDashboard(app: App, ctx: AppContext) {
   const dir = ctx.settings.uiStaticDir || join(PACKAGE_ROOT, 'dist', 'ui');
   const hasUi = ctx.settings.uiEnabled && existsSync(join(dir, 'index.html'));
+  const indexHtml = hasUi ? createIndexHtml(dir) : undefined;
   if (hasUi) {
     await app.register(fastifyStatic, {
       root: dir,
@@ -172,7 +174,7 @@ async function registerDashboard(app: App, ctx: AppContext) {
     const isApi = path === '/api' || path.startsWith('/api/') || path === '/docs' || path.startsWith('/docs/');
     if (hasUi && req.method === 'GET' && !isApi) {
       if (/\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html')) return reply.code(404).send({ detail: 'Not Found' });
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml!(path));
     }
     return reply.code(404).send({ detail: 'Not Found' });
   });
