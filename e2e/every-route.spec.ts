@@ -170,3 +170,12 @@ test('the README tour screenshots', async ({ page, demo }) => {
     await page.screenshot({ path: join(dir!, shot.file) });
   }
 });
+
+test('charts carry a text alternative with the figures they draw', async ({ page, demo }) => {
+  expect(demo.failedRunId).toBeTruthy();
+  await page.goto('/runs');
+  await expect(page.getByText(/^Flow runs per interval by state; in this range: .*\d+ Completed.*\d+ Failed/)).toBeAttached();
+  await page.goto('/dashboard');
+  await expect(page.getByRole('list', { name: 'One bar per run, height by duration' }).getByRole('listitem').first()).toHaveAccessibleName(/.+/);
+  await expect(page.getByRole('img', { name: /Finished task runs over the range/ })).toBeVisible();
+});

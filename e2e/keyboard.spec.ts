@@ -58,7 +58,8 @@ test('j / k move a visible selection through the runs list and Enter opens the s
     const run = await createFlowRun(server, flow.id, { name });
     await setFlowState(server, run.id, { type: 'COMPLETED' });
   }
-  await page.goto('/runs');
+  // Only this flow's runs: the server is shared with other specs.
+  await page.goto(`/runs?flow=${encodeURIComponent(JSON.stringify([flow.id]))}`);
   const table = page.getByRole('table', { name: 'Flow runs' });
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(3);

@@ -23,22 +23,27 @@ export default function RunHistoryChart({ intervals, intervalSeconds }: { interv
   );
   const present = STATE_TYPES.filter((t) => data.some((d) => (d[t] as number | undefined) ?? 0));
   const style = intervalSeconds >= 86_400 ? 'date' : 'datetime';
+  // The chart's text alternative: totals per state over the range.
+  const summary = present.map((t) => `${data.reduce((n, d) => n + ((d[t] as number | undefined) ?? 0), 0).toLocaleString('en')} ${titleCase(t)}`).join(', ');
   return (
-    <ResponsiveContainer width="100%" height={140}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
-        <CartesianGrid vertical={false} stroke="var(--color-border)" />
-        <XAxis dataKey="t" tickFormatter={(t: number) => formatDateTime(t, zone, style, false, clock)} tick={{ fontSize: 11, fill: 'var(--color-fg-muted)' }} stroke="var(--color-border)" minTickGap={40} />
-        <YAxis allowDecimals={false} width={44} tick={{ fontSize: 11, fill: 'var(--color-fg-muted)' }} stroke="var(--color-border)" label={{ value: 'runs', angle: -90, position: 'insideLeft', fontSize: 11, fill: 'var(--color-fg-muted)' }} />
-        <Tooltip
-          cursor={{ fill: 'var(--color-surface-hover)' }}
-          contentStyle={{ background: 'var(--color-surface-raised)', border: '1px solid var(--color-border)', borderRadius: 6, fontSize: 12 }}
-          labelFormatter={(t) => `${formatDateTime(Number(t), zone, 'datetime', true, clock)} · ${Math.round(intervalSeconds / 60)} min interval`}
-          formatter={(value, name) => [`${Number(value).toLocaleString('en')} runs`, titleCase(String(name))]}
-        />
-        {present.map((t) => (
-          <Bar key={t} dataKey={t} stackId="s" fill={stateColor(t)} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <>
+      <p className="sr-only">{summary ? `Flow runs per interval by state; in this range: ${summary}.` : 'No flow runs in this range.'}</p>
+      <ResponsiveContainer width="100%" height={140}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
+          <CartesianGrid vertical={false} stroke="var(--color-border)" />
+          <XAxis dataKey="t" tickFormatter={(t: number) => formatDateTime(t, zone, style, false, clock)} tick={{ fontSize: 11, fill: 'var(--color-fg-muted)' }} stroke="var(--color-border)" minTickGap={40} />
+          <YAxis allowDecimals={false} width={44} tick={{ fontSize: 11, fill: 'var(--color-fg-muted)' }} stroke="var(--color-border)" label={{ value: 'runs', angle: -90, position: 'insideLeft', fontSize: 11, fill: 'var(--color-fg-muted)' }} />
+          <Tooltip
+            cursor={{ fill: 'var(--color-surface-hover)' }}
+            contentStyle={{ background: 'var(--color-surface-raised)', border: '1px solid var(--color-border)', borderRadius: 6, fontSize: 12 }}
+            labelFormatter={(t) => `${formatDateTime(Number(t), zone, 'datetime', true, clock)} · ${Math.round(intervalSeconds / 60)} min interval`}
+            formatter={(value, name) => [`${Number(value).toLocaleString('en')} runs`, titleCase(String(name))]}
+          />
+          {present.map((t) => (
+            <Bar key={t} dataKey={t} stackId="s" fill={stateColor(t)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </>
   );
 }

@@ -56,7 +56,7 @@ export const formatCount = (n: number | null | undefined) => (n === null || n ==
 /** A definition list row layout used by details panels. */
 export function KeyValue({ items }: { items: [string, React.ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-x-4 gap-y-2">
+    <dl className="grid grid-cols-[fit-content(10rem)_minmax(0,1fr)] gap-x-4 gap-y-2">
       {items.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-fg-muted">{k}</dt>
