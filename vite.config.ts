@@ -42,12 +42,11 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       output: {
-        // Fewer, larger shared chunks: a cold page load over HTTP/1.1 (six connections) otherwise
-        // queues its API requests behind dozens of tiny icon and helper chunks.
+        // Icons in one chunk: a cold page load over HTTP/1.1 (six connections) otherwise queues its
+        // API requests behind a dozen tiny icon chunks.
         codeSplitting: {
           groups: [
             { name: 'icons', test: /node_modules[\\/]lucide-react/ },
-            { name: "core", test: /src[\\/](components[\\/]ui|api)[\\/]/ },
           ],
         },
       },
