@@ -167,6 +167,8 @@ test('the README tour screenshots', async ({ page, demo }) => {
   for (const shot of TOUR) {
     await page.goto(shot.url(demo));
     await settled(page);
+    // The graph is laid out in a worker after the page settles.
+    if (shot.file.includes('graph')) await expect(page.locator('.react-flow__node').first()).toBeVisible();
     await page.screenshot({ path: join(dir!, shot.file) });
   }
 });
