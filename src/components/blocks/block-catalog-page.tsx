@@ -11,7 +11,7 @@ import { Skeleton } from '../ui/skeleton.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { BlockLogo } from './block-logo.tsx';
 import { CapabilitySelect } from './capability-select.tsx';
-import { SearchBox } from './search-box.tsx';
+import { SearchBox } from '../ui/list-filters.tsx';
 
 /** `/blocks/catalog`: every block type, searchable by name and filtered by capability. */
 export function BlockCatalogPage({ search, onChange }: { search: CatalogSearch; onChange: (next: CatalogSearch) => void }) {
@@ -27,7 +27,7 @@ export function BlockCatalogPage({ search, onChange }: { search: CatalogSearch; 
         badge={types.data && <span className="text-fg-muted tabular-nums">{types.data.length.toLocaleString('en')}</span>}
       />
       <div role="group" aria-label="Filters" className="mb-3 flex flex-wrap items-center gap-2">
-        <SearchBox value={search.q} onChange={(q) => onChange({ ...search, q })} label="Search block types" placeholder="Search block types" />
+        <SearchBox value={search.q ?? ''} onChange={(q) => onChange({ ...search, q: q.trim() ? q : undefined })} label="Search block types" placeholder="Search block types" />
         <CapabilitySelect value={search.capability} onChange={(capability) => onChange({ ...search, capability })} />
         {filtered && (
           <Button onClick={() => onChange({})}>

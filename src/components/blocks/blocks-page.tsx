@@ -17,7 +17,7 @@ import { DateTime } from '../ui/time.tsx';
 import { toast } from '../ui/toast.tsx';
 import { BlockLogo } from './block-logo.tsx';
 import { CapabilitySelect } from './capability-select.tsx';
-import { SearchBox } from './search-box.tsx';
+import { SearchBox } from '../ui/list-filters.tsx';
 
 const PAGE = 25;
 
@@ -50,7 +50,7 @@ export function BlocksPage({ search, onChange }: { search: BlocksSearch; onChang
         }
       />
       <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-2">
-        <SearchBox value={search.q} onChange={(q) => set({ q })} label="Search blocks" placeholder="Search by name" />
+        <SearchBox value={search.q ?? ''} onChange={(q) => set({ q: q.trim() ? q : undefined })} label="Search blocks" placeholder="Search by name" />
         <TypePicker selected={search.type ?? []} onChange={(type) => set({ type: type.length ? type : undefined })} />
         <CapabilitySelect value={search.capability} onChange={(capability) => set({ capability })} />
         {filtered && (

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { X } from 'lucide-react';
 import { buildFlowRunActivityQuery, buildFlowRunsQuery, buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { buildTaskRunDashboardCountsQuery, buildTaskRunStateCountsQuery } from '../../api/task-runs.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
-import { Input, Select } from '../ui/form.tsx';
+import { Select } from '../ui/form.tsx';
+import { TagFilter } from '../ui/list-filters.tsx';
 import { formatCount } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
@@ -29,7 +29,6 @@ const ACTIVITY_STATES: Record<ActivityTab, string[] | null> = { all: null, faile
 export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tags: string[]; onChange: (next: { range?: HomeRange; tag?: string[] }) => void }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const since = useMemo(() => new Date(Math.floor((Date.now() - HOME_RANGES[range] * 1000) / 60_000) * 60_000).toISOString(), [range]);
-  const [tag, setTag] = useState('');
   const tagFilter = tags.length ? { tags: { all_: tags } } : {};
   return (
     <>
@@ -45,25 +44,7 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
                 </option>
               ))}
             </Select>
-            <Input
-              aria-label="Filter by tag"
-              placeholder="Tag + Enter"
-              value={tag}
-              className="w-28"
-              onChange={(e) => setTag(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && tag.trim()) {
-                  onChange({ range, tag: [...new Set([...tags, tag.trim()])] });
-                  setTag('');
-                }
-              }}
-            />
-            {tags.map((t) => (
-              <button key={t} type="button" aria-label={`Remove tag filter ${t}`} onClick={() => onChange({ range, tag: tags.filter((x) => x !== t) })} className="inline-flex h-6 items-center gap-1 rounded border border-border bg-surface px-1.5 text-xs">
-                {t}
-                <X className="size-3" aria-hidden="true" />
-              </button>
-            ))}
+            <TagFilter tags={tags} onChange={(tag) => onChange({ range, tag })} />
           </div>
         }
       />

@@ -11,6 +11,7 @@ import { describeSchedule } from '../../lib/schedules.ts';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { Checkbox, Input, Select } from '../ui/form.tsx';
+import { TagFilter } from '../ui/list-filters.tsx';
 import { TagList } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
@@ -133,7 +134,6 @@ function Filters({ search, onChange }: { search: DeploymentsSearch; onChange: (p
     const t = setTimeout(() => onChange({ q: q || undefined }), 300);
     return () => clearTimeout(t);
   }, [q, search.q, onChange]);
-  const [tag, setTag] = useState('');
   const any = Boolean(search.q || search.flow?.length || search.tag?.length || search.pool?.length || search.status);
   return (
     <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-2">
@@ -149,25 +149,7 @@ function Filters({ search, onChange }: { search: DeploymentsSearch; onChange: (p
         <option value="active">Active only</option>
         <option value="paused">Paused only</option>
       </Select>
-      <Input
-        aria-label="Add a tag filter"
-        placeholder="Tag + Enter"
-        value={tag}
-        className="w-28"
-        onChange={(e) => setTag(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && tag.trim()) {
-            onChange({ tag: [...new Set([...(search.tag ?? []), tag.trim()])] });
-            setTag('');
-          }
-        }}
-      />
-      {(search.tag ?? []).map((t) => (
-        <button key={t} type="button" aria-label={`Remove tag filter ${t}`} onClick={() => onChange({ tag: search.tag?.filter((x) => x !== t) })} className="inline-flex h-6 items-center gap-1 rounded border border-border bg-surface px-1.5 text-xs">
-          {t}
-          <X className="size-3" aria-hidden="true" />
-        </button>
-      ))}
+      <TagFilter tags={search.tag ?? []} onChange={(tag) => onChange({ tag: tag.length ? tag : undefined })} />
       {any && (
         <Button onClick={() => onChange({ q: undefined, flow: undefined, tag: undefined, pool: undefined, status: undefined })}>
           <X aria-hidden="true" />

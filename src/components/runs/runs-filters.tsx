@@ -6,6 +6,7 @@ import { CUSTOM_STATE_NAMES, FLOW_RUN_SORTS, RELATIVE_RANGES, STATE_TYPES, TASK_
 import { formatDateTime } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox, Input, Select } from '../ui/form.tsx';
+import { TagFilter } from '../ui/list-filters.tsx';
 import { Popover } from '../ui/popover.tsx';
 import { DeploymentFilterPicker } from '../deployments/pickers.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
@@ -48,7 +49,6 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
     const t = setTimeout(() => onChange({ q, page: 1 }), 300);
     return () => clearTimeout(t);
   }, [q, search.q, onChange]);
-  const [tag, setTag] = useState('');
   const sorts = search.tab === 'task-runs' ? TASK_RUN_SORTS : FLOW_RUN_SORTS;
   const filtered = search.state.length + search.flow.length + search.deployment.length + search.tag.length > 0 || search.q !== '' || search.subflows === 'hide' || search.range !== '7d';
 
@@ -97,27 +97,8 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
       <FlowPicker selected={search.flow} onChange={(flow) => onChange({ flow, page: 1 })} />
       <DeploymentFilterPicker selected={search.deployment} onChange={(deployment) => onChange({ deployment, page: 1 })} />
       <div className="flex items-center gap-1">
-        <Input
-          aria-label="Add a tag filter"
-          placeholder="Tag + Enter"
-          value={tag}
-          className="w-28"
-          onChange={(e) => setTag(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && tag.trim()) {
-              onChange({ tag: [...new Set([...search.tag, tag.trim()])], page: 1 });
-              setTag('');
-            }
-          }}
-        />
-        {search.tag.map((t) => (
-          <button key={t} type="button" aria-label={`Remove tag filter ${t}`} onClick={() => onChange({ tag: search.tag.filter((x) => x !== t), page: 1 })} className="inline-flex h-6 items-center gap-1 rounded border border-border bg-surface px-1.5 text-xs">
-            {t}
-            <X className="size-3" aria-hidden="true" />
-          </button>
-        ))}
+        <TagFilter tags={search.tag} onChange={(tag) => onChange({ tag, page: 1 })} />
       </div>
-      {/* Needs work pools / saved searches (issue 4): their pickers join this bar. */}
       {search.tab === 'flow-runs' && (
         <label className="flex items-center gap-1.5 text-sm">
           <Checkbox checked={search.subflows === 'hide'} onChange={(e) => onChange({ subflows: e.target.checked ? 'hide' : 'show', page: 1 })} />
