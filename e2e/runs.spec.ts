@@ -94,3 +94,50 @@ test('dark mode and a chosen time zone show correct times', async ({ page, serve
   await expect(started).toHaveText(formatDateTime(stored.start_time, 'America/New_York', 'seconds'));
   expect(await started.getAttribute('title')).toMatch(/[+-]0[45]:00 \(America\/New_York\)$/);
 });
+
+test('work pool filter, and a saved search stored on the server that brings the filters back', async ({ page, server }) => {
+  const suffix = Math.random().toString(36).slice(2, 7);
+  const flow = await createFlow(server, `pool-filter-${suffix}`);
+  const runs: Record<string, string> = {};
+  for (const pool of [`wp-a-${suffix}`, `wp-b-${suffix}`]) {
+    await server.postJson('/work_pools/', { name: pool, type: 'process' });
+    const deployment = await server.postJson<{ id: string }>('/deployments/', { name: `d-${pool}`, flow_id: flow.id, work_pool_name: pool });
+    runs[pool] = (await server.postJson<{ name: string }>(`/deployments/${deployment.id}/create_flow_run`, { name: `run-in-${pool}` })).name;
+  }
+  const listPage = new RunsPage(page);
+  await listPage.goto(`?flow=${encodeURIComponent(JSON.stringify([flow.id]))}`);
+  await expect(listPage.runLink(runs[`wp-b-${suffix}`])).toBeVisible();
+
+  // Pick the pool in the filter bar: only its run stays, and the URL says so.
+  await listPage.filters.getByRole('button', { name: 'Work pools' }).click();
+  await page.getByRole('textbox', { name: 'Find a work pool' }).fill(`wp-a-${suffix}`);
+  await page.getByRole('checkbox', { name: `wp-a-${suffix} process`, exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(listPage.runLink(runs[`wp-b-${suffix}`])).toHaveCount(0);
+  await expect(listPage.runLink(runs[`wp-a-${suffix}`])).toBeVisible();
+  await expect(page).toHaveURL(/pool=/);
+
+  // Save these filters, clear them, and bring them back from the saved search.
+  const name = `only pool a ${suffix}`;
+  await listPage.filters.getByRole('button', { name: 'Saved searches' }).click();
+  await page.getByRole('textbox', { name: 'Save the current filters as' }).fill(name);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Saved the search “${name}”.` })).toBeVisible();
+  const stored = await server.postJson<{ name: string; filters: { property: string; value: unknown }[] }[]>('/saved_searches/filter', {});
+  expect(stored.find((s) => s.name === name)?.filters).toContainEqual(expect.objectContaining({ property: 'pool', value: [`wp-a-${suffix}`] }));
+  await page.keyboard.press('Escape');
+
+  await listPage.filters.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/pool=/);
+  await page.reload();
+  await listPage.filters.getByRole('button', { name: 'Saved searches' }).click();
+  await page.getByRole('list', { name: 'Saved searches' }).getByRole('button', { name, exact: true }).click();
+  await expect(page).toHaveURL(/pool=/);
+  await expect(listPage.filters.getByRole('button', { name: `Saved search: ${name}` })).toBeVisible();
+  await expect(listPage.runLink(runs[`wp-a-${suffix}`])).toBeVisible();
+  await expect(listPage.runLink(runs[`wp-b-${suffix}`])).toHaveCount(0);
+
+  await listPage.filters.getByRole('button', { name: `Saved search: ${name}` }).click();
+  await page.getByRole('button', { name: `Delete saved search ${name}` }).click();
+  await expect.poll(async () => (await server.postJson<{ name: string }[]>('/saved_searches/filter', {})).some((s) => s.name === name)).toBe(false);
+});

@@ -74,3 +74,14 @@ describe('runs filters: deployments', () => {
     expect(flowRunFilterBody(parseRunsSearch({}), NOW).deployments).toBeUndefined();
   });
 });
+
+describe('runs filters: work pools', () => {
+  it('keeps pool names in the URL and filters both run kinds by them', () => {
+    const search = parseRunsSearch({ pool: ['gpu', 'gpu', '', 42] });
+    expect(search.pool).toEqual(['gpu']);
+    expect(compactRunsSearch(search)).toEqual({ pool: ['gpu'] });
+    expect(flowRunFilterBody(search, NOW).work_pools).toEqual({ name: { any_: ['gpu'] } });
+    expect(taskRunFilterBody(search, NOW).work_pools).toEqual({ name: { any_: ['gpu'] } });
+    expect(flowRunFilterBody(parseRunsSearch({}), NOW).work_pools).toBeUndefined();
+  });
+});

@@ -30,6 +30,8 @@ export interface RunsSearch {
   flow: string[];
   /** Deployment ids. */
   deployment: string[];
+  /** Work pool names. */
+  pool: string[];
   tag: string[];
   /** Substring of the run name. */
   q: string;
@@ -39,7 +41,7 @@ export interface RunsSearch {
   page: number;
 }
 
-export const DEFAULT_RUNS_SEARCH: RunsSearch = { tab: 'flow-runs', range: '7d', state: [], flow: [], deployment: [], tag: [], q: '', subflows: 'show', sort: 'START_TIME_DESC', page: 1 };
+export const DEFAULT_RUNS_SEARCH: RunsSearch = { tab: 'flow-runs', range: '7d', state: [], flow: [], deployment: [], pool: [], tag: [], q: '', subflows: 'show', sort: 'START_TIME_DESC', page: 1 };
 
 const MAX_LIST = 50;
 const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
@@ -68,6 +70,7 @@ export function parseRunsSearch(raw: Record<string, unknown>): RunsSearch {
     state: strings(raw.state, isStateValue),
     flow: strings(raw.flow, isUuid),
     deployment: strings(raw.deployment, isUuid),
+    pool: strings(raw.pool),
     tag: strings(raw.tag),
     q: typeof raw.q === 'string' ? raw.q.slice(0, 200) : '',
     subflows: raw.subflows === 'hide' ? 'hide' : 'show',
@@ -122,11 +125,11 @@ export function flowRunFilterBody(search: RunsSearch, now: number) {
   if (search.tag.length) flowRuns.tags = { all_: search.tag };
   if (search.q) flowRuns.name = { like_: search.q };
   if (search.subflows === 'hide') flowRuns.parent_task_run_id = { is_null_: true };
-  const body: { flow_runs?: Record<string, unknown>; flows?: Record<string, unknown>; deployments?: Record<string, unknown> } = {};
+  const body: { flow_runs?: Record<string, unknown>; flows?: Record<string, unknown>; deployments?: Record<string, unknown>; work_pools?: Record<string, unknown> } = {};
   if (Object.keys(flowRuns).length) body.flow_runs = flowRuns;
   if (search.flow.length) body.flows = { id: { any_: search.flow } };
   if (search.deployment.length) body.deployments = { id: { any_: search.deployment } };
-  // Needs the work pools filter (issue 4): `work_pools: {name}` plugs in here.
+  if (search.pool.length) body.work_pools = { name: { any_: search.pool } };
   return body;
 }
 
@@ -139,10 +142,11 @@ export function taskRunFilterBody(search: RunsSearch, now: number) {
   if (state) taskRuns.state = state;
   if (search.tag.length) taskRuns.tags = { all_: search.tag };
   if (search.q) taskRuns.name = { like_: search.q };
-  const body: { task_runs?: Record<string, unknown>; flows?: Record<string, unknown>; deployments?: Record<string, unknown> } = {};
+  const body: { task_runs?: Record<string, unknown>; flows?: Record<string, unknown>; deployments?: Record<string, unknown>; work_pools?: Record<string, unknown> } = {};
   if (Object.keys(taskRuns).length) body.task_runs = taskRuns;
   if (search.flow.length) body.flows = { id: { any_: search.flow } };
   if (search.deployment.length) body.deployments = { id: { any_: search.deployment } };
+  if (search.pool.length) body.work_pools = { name: { any_: search.pool } };
   return body;
 }
 

@@ -78,7 +78,10 @@ function TypeCard({ type, capabilities }: { type: BlockType; capabilities?: stri
           {type.name}
         </Link>
       </div>
-      <p className="line-clamp-3 flex-1 text-fg-muted">{type.description ?? 'No description.'}</p>
+      {/* flex-1 on a wrapper: on the clamped paragraph itself it would stretch past three lines and show a fourth. */}
+      <div className="flex-1">
+        <p className="line-clamp-3 text-fg-muted">{type.description ?? 'No description.'}</p>
+      </div>
       {capabilities && capabilities.length > 0 && <TagList tags={capabilities} />}
       <div className="flex flex-wrap gap-2 pt-1">
         <Link to="/blocks/catalog/$slug/create" params={{ slug: type.slug }} className={buttonClassName('primary')} aria-label={`Create a ${type.name} block`}>

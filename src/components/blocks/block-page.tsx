@@ -117,7 +117,7 @@ function Loaded({ doc }: { doc: BlockDocument }) {
           {type && !doc.is_anonymous && (
             <Card>
               <CardHeader title="Use it in a flow" />
-              <pre tabIndex={0} className="overflow-x-auto p-4 font-mono text-xs">{`import { Block } from 'syntask';\n\nconst block = await Block.load('${type.slug}/${doc.name}');`}</pre>
+              <pre tabIndex={0} className="overflow-x-auto p-4 break-all whitespace-pre-wrap font-mono text-xs">{`import { Block } from 'syntask';\n\nconst block = await Block.load('${type.slug}/${doc.name}');`}</pre>
             </Card>
           )}
         </div>

@@ -170,7 +170,12 @@ function RunMeta({ run, flowName }: { run: FlowRun; flowName?: string }) {
           )}
         </span>
       )}
-      {run.tags.length > 0 && <TagList tags={run.tags} />}
+      {run.tags.length > 0 && (
+        <span className="inline-flex items-center gap-1.5">
+          <span className="text-fg-muted">Tags</span>
+          <TagList tags={run.tags} />
+        </span>
+      )}
     </div>
   );
 }

@@ -33,7 +33,7 @@ export const LogLine = memo(function LogLine({ log, zone, clock, highlighted, on
     <div
       data-log-id={log.id}
       aria-current={highlighted ? 'true' : undefined}
-      className={clsx('group grid grid-cols-[6.5rem_4.75rem_minmax(0,1fr)_1.5rem] gap-2 px-3 py-0.5 font-mono text-xs leading-5', highlighted ? 'bg-accent/15' : log.level >= 40 ? 'bg-danger/5' : 'hover:bg-surface-hover/60')}
+      className={clsx('group grid grid-cols-[6.5rem_4.75rem_minmax(0,1fr)_1.5rem] gap-2 px-3 py-0.5 font-mono text-xs leading-5', highlighted ? 'bg-accent/15' : log.level >= 40 ? 'bg-danger/10 shadow-[inset_2px_0_0_var(--color-danger)]' : 'hover:bg-surface-hover/60')}
     >
       <time dateTime={log.timestamp} title={`${formatIsoInZone(log.timestamp, zone)} (${zone})`} className="text-fg-muted tabular-nums">
         {formatDateTime(log.timestamp, zone, 'time', false, clock)}

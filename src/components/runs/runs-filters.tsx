@@ -8,8 +8,9 @@ import { Button } from '../ui/button.tsx';
 import { Checkbox, Input, Select } from '../ui/form.tsx';
 import { TagFilter } from '../ui/list-filters.tsx';
 import { Popover } from '../ui/popover.tsx';
-import { DeploymentFilterPicker } from '../deployments/pickers.tsx';
+import { DeploymentFilterPicker, WorkPoolFilterPicker } from '../deployments/pickers.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
+import { SavedSearches } from './saved-searches.tsx';
 
 const RANGE_LABELS: Record<RangeChoice, string> = { '1h': 'Past hour', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days', custom: 'Custom range' };
 const SORT_LABELS: Record<string, string> = {
@@ -50,7 +51,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
     return () => clearTimeout(t);
   }, [q, search.q, onChange]);
   const sorts = search.tab === 'task-runs' ? TASK_RUN_SORTS : FLOW_RUN_SORTS;
-  const filtered = search.state.length + search.flow.length + search.deployment.length + search.tag.length > 0 || search.q !== '' || search.subflows === 'hide' || search.range !== '7d';
+  const filtered = search.state.length + search.flow.length + search.deployment.length + search.pool.length + search.tag.length > 0 || search.q !== '' || search.subflows === 'hide' || search.range !== '7d';
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
@@ -96,6 +97,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
       </Popover>
       <FlowPicker selected={search.flow} onChange={(flow) => onChange({ flow, page: 1 })} />
       <DeploymentFilterPicker selected={search.deployment} onChange={(deployment) => onChange({ deployment, page: 1 })} />
+      <WorkPoolFilterPicker selected={search.pool} onChange={(pool) => onChange({ pool, page: 1 })} />
       <div className="flex items-center gap-1">
         <TagFilter tags={search.tag} onChange={(tag) => onChange({ tag, page: 1 })} />
       </div>
@@ -105,6 +107,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
           Hide subflows
         </label>
       )}
+      <SavedSearches search={search} onApply={onChange} />
       <label className="ml-auto flex items-center gap-1 text-xs text-fg-muted">
         Sort
         <Select aria-label="Sort" value={search.sort} onChange={(e) => onChange({ sort: e.target.value, page: 1 })}>
@@ -116,7 +119,7 @@ export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange
         </Select>
       </label>
       {filtered && (
-        <Button onClick={() => onChange({ range: '7d', from: undefined, to: undefined, state: [], flow: [], deployment: [], tag: [], q: '', subflows: 'show', page: 1 })}>
+        <Button onClick={() => onChange({ range: '7d', from: undefined, to: undefined, state: [], flow: [], deployment: [], pool: [], tag: [], q: '', subflows: 'show', page: 1 })}>
           <X aria-hidden="true" />
           Clear filters
         </Button>

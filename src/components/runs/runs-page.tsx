@@ -24,7 +24,7 @@ export function RunsPage({ search, onChange }: { search: RunsSearch; onChange: (
   const taskCount = useQuery(buildTaskRunCountQuery(taskFilter));
   const setPage = useCallback((page: number) => onChange({ page }), [onChange]);
   const filtered = search.state.length + search.flow.length + search.deployment.length + search.tag.length > 0 || search.q !== '' || search.subflows === 'hide';
-  const clear = () => onChange({ state: [], flow: [], deployment: [], tag: [], q: '', subflows: 'show', page: 1 });
+  const clear = () => onChange({ state: [], flow: [], deployment: [], pool: [], tag: [], q: '', subflows: 'show', page: 1 });
 
   return (
     <>
