@@ -101,6 +101,12 @@ export function useFlowRunLive(runId: string, active: boolean) {
     void apiUrl(`/ui/flow_runs/${runId}/stream`).then((url) => {
       if (closed) return;
       source = new EventSource(url);
+      // States written between the page's fetch and this subscription (or during a reconnect)
+      // never reach the stream: read the run again once it is open.
+      source.addEventListener('open', () => {
+        refreshSoon(true);
+        signalLogs(runId);
+      });
       source.addEventListener('state', (message) => {
         const event = JSON.parse((message as MessageEvent<string>).data) as LiveStateEvent;
         const { structural } = applyLiveState(queryClient, runId, event);

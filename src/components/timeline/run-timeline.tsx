@@ -43,8 +43,9 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
   );
   const bounds = useMemo(() => {
     const start = rows.length ? Math.min(...rows.map((r) => r.start)) : Date.parse(run.start_time ?? run.expected_start_time ?? new Date(now).toISOString());
-    const end = Math.max(start + 1000, ...rows.map((r) => r.end ?? now), run.end_time ? Date.parse(run.end_time) : 0);
-    return { start, end };
+    // Fitted to the run, however short (a 80 ms run fills the axis), with a little room after the last bar.
+    const last = Math.max(start + 20, ...rows.map((r) => r.end ?? now), run.end_time ? Date.parse(run.end_time) : 0);
+    return { start, end: last + (last - start) * 0.04 };
   }, [rows, run, now]);
 
   const chartRef = useRef<HTMLDivElement>(null);

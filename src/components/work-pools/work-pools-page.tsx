@@ -79,7 +79,7 @@ function Row({ pool, type }: { pool: WorkPool; type?: WorkPoolType }) {
       </td>
       <td className={td}>
         {type?.displayName ?? pool.type}
-        {type && type.displayName !== pool.type && <span className="ml-1 font-mono text-xs text-fg-muted">{pool.type}</span>}
+        {type && type.displayName.toLowerCase() !== pool.type.toLowerCase() && <span className="ml-1 font-mono text-xs text-fg-muted">{pool.type}</span>}
       </td>
       <td className={td}>
         <StatusLabel status={pool.status} />
