@@ -102,11 +102,8 @@ export function useFlowRunLive(runId: string, active: boolean) {
       if (closed) return;
       source = new EventSource(url);
       // States written between the page's fetch and this subscription (or during a reconnect)
-      // never reach the stream: read the run again once it is open.
-      source.addEventListener('open', () => {
-        refreshSoon(true);
-        signalLogs(runId);
-      });
+      // never reach the stream: read the run again once it is open. (Log windows load on their own.)
+      source.addEventListener('open', () => refreshSoon(true));
       source.addEventListener('state', (message) => {
         const event = JSON.parse((message as MessageEvent<string>).data) as LiveStateEvent;
         const { structural } = applyLiveState(queryClient, runId, event);
