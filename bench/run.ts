@@ -1,6 +1,10 @@
 import { filterLatency, lifecycles, logIngest, type Figure } from './api.ts';
 import { schedulerBench } from './scheduler.ts';
 import { bundleBench, graphBench, logsBench, runsPageBench } from './dashboard.ts';
+import { liveLatencyBench } from './live.ts';
+import { loadBench } from './load.ts';
+import { taskGridBench } from './task-grid.ts';
+import { failuresBench } from './failures.ts';
 
 /** `npm run bench`: every benchmark, printed as a table. Figures, not pass/fail tests. */
 const only = process.argv[2];
@@ -9,11 +13,16 @@ const suites: Record<string, () => Promise<Figure | Figure[]>> = {
   logs: () => logIngest(),
   filter: () => filterLatency(),
   scheduler: () => schedulerBench(),
+  'task-grid': () => taskGridBench(),
+  failures: () => failuresBench(),
+  // 4 busy workers + 10 dashboards for SYNTASK_BENCH_LOAD_SECONDS (60), SQLite and PostgreSQL.
+  load: () => loadBench(),
   // Dashboard in headless Chromium (`npm run bench dashboard` runs only these).
   'dashboard-bundle': () => bundleBench(),
   'dashboard-runs': () => runsPageBench(),
   'dashboard-logs': () => logsBench(),
   'dashboard-graph': () => graphBench(),
+  'dashboard-live': () => liveLatencyBench(),
 };
 
 const figures: Figure[] = [];

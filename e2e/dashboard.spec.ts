@@ -19,7 +19,7 @@ test.describe('when the API stops answering', () => {
     await page.unrouteAll();
     await page.getByRole('button', { name: 'Retry' }).click();
 
-    await expect(shell.connection).toHaveText('Connected');
+    await expect(shell.connection).toHaveText('Live');
     await expect(page.getByTestId('server-version')).toHaveText(version);
     await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   });

@@ -37,7 +37,7 @@ test('edit a cron schedule and see its next runs across a DST change', async ({ 
 test('a custom run: an inline error first, fixed, then the run has exactly the parameters entered; run again prefills them', async ({ page, server }) => {
   const { deployment } = await reportDeployment(server);
   await page.goto(`/deployments/deployment/${deployment.id}`);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.getByRole('menuitem', { name: /Custom run/ }).click();
   await expect(page).toHaveURL(new RegExp(`/deployments/deployment/${deployment.id}/run$`));
 
@@ -143,14 +143,14 @@ test('edit a deployment: parameter defaults through the form, description and ta
 test('quick run: starts with the defaults, or opens the form when a required parameter has no value', async ({ page, server }) => {
   const { deployment } = await reportDeployment(server, { parameters: {} });
   await page.goto(`/deployments/deployment/${deployment.id}`);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.getByRole('menuitem', { name: /Quick run/ }).click();
   await expect(page).toHaveURL(new RegExp(`/deployments/deployment/${deployment.id}/run$`));
   await expect(page.getByRole('alert').filter({ hasText: 'report_date needs a value' })).toBeVisible();
 
   const { deployment: ready } = await reportDeployment(server);
   await page.goto(`/deployments/deployment/${ready.id}`);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.getByRole('menuitem', { name: /Quick run/ }).click();
   await expect(page).toHaveURL(/\/runs\/flow-run\//);
   const run = await getRun(server, page.url().split('/runs/flow-run/')[1].split('?')[0]);

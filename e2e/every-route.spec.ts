@@ -101,12 +101,18 @@ const ROUTE_URLS: Record<string, (ids: DemoIds) => string[]> = {
   '/blocks/block/$id/': (d) => [`/blocks/block/${d.blockId}`],
   '/blocks/block/$id/edit': (d) => [`/blocks/block/${d.blockId}/edit`],
   '/variables': () => ['/variables'],
-  '/concurrency-limits': () => ['/concurrency-limits'],
+  '/failures': () => ['/failures', '/failures?tab=task-runs&range=30d'],
+  '/runs/compare': (d) => ['/runs/compare', `/runs/compare?left=${d.failedRunId}&right=${d.failedRunId}`],
+  '/concurrency-limits': () => ['/concurrency-limits', '/concurrency-limits?tab=global'],
   '/artifacts/': () => ['/artifacts'],
   '/artifacts/key/$key': (d) => [`/artifacts/key/${encodeURIComponent(d.artifactKey)}`],
   '/artifacts/artifact/$id': (d) => [`/artifacts/artifact/${d.artifactId}`],
   '/notifications': () => ['/notifications'],
   '/settings': () => ['/settings'],
+  // With sign-in off the page says so (and offers the dashboard); `next` is kept for after signing in.
+  '/sign-in': () => ['/sign-in', '/sign-in?next=%2Fruns'],
+  // With sign-in off nothing is recorded: the empty state, and the custom range's inputs.
+  '/audit-log': () => ['/audit-log', '/audit-log?range=custom&from=2026-01-01T00%3A00%3A00.000Z'],
 };
 
 /** Pages of the README tour, in order. */
@@ -178,6 +184,8 @@ test('charts carry a text alternative with the figures they draw', async ({ page
   await page.goto('/runs');
   await expect(page.getByText(/^Flow runs per interval by state; in this range: .*\d+ Completed.*\d+ Failed/)).toBeAttached();
   await page.goto('/dashboard');
-  await expect(page.getByRole('list', { name: 'One bar per run, height by duration' }).getByRole('listitem').first()).toHaveAccessibleName(/.+/);
-  await expect(page.getByRole('img', { name: /Finished task runs over the range/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Flow run activity' }).getByText(/^Flow runs per interval by state; in this range: .*\d+ Completed.*\d+ Failed/)).toBeAttached();
+  await expect(page.getByRole('region', { name: 'Task runs' }).getByText(/^Finished task runs per interval by state; in this range: .*\d+ Completed or cancelled/)).toBeAttached();
+  await page.goto(`/flows/flow/${demo.flowId}`);
+  await expect(page.getByRole('region', { name: 'Run activity' }).getByText(/^Flow runs per interval by state; in this range: .*\d+ Failed/)).toBeAttached();
 });

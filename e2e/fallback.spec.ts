@@ -2,6 +2,7 @@ import { expect, test } from './fixtures.ts';
 import { failedEtlRun, setFlowState } from './data.ts';
 import { reportDeployment } from './deployment-data.ts';
 import { FlowRunPage } from './pages/flow-run.ts';
+import { AppShell } from './pages/shell.ts';
 import { RunsPage } from './pages/runs.ts';
 
 // A server that offers none of the dashboard's extensions: contract endpoints only.
@@ -18,6 +19,8 @@ test('without the extensions the runs list counts task runs per run and a run pa
   const { run } = await failedEtlRun(server, 'fallback-etl');
   const runs = new RunsPage(page);
   await runs.goto();
+  // The page says it polls, rather than looking live.
+  await expect(new AppShell(page).connection).toHaveText('Refreshing every 3 s');
   await runs.searchName('fallback-');
   await expect(runs.row(run.name).getByText('3 completed')).toBeVisible();
   await expect(runs.row(run.name).getByText('1 failed')).toBeVisible();

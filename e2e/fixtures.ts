@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 const REPO_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const STARTUP_TIMEOUT_MS = 30_000;
+// A busy machine (many servers and tests at once) can set SYNTASK_E2E_STARTUP_SECONDS higher.
+const STARTUP_TIMEOUT_MS = Number(process.env.SYNTASK_E2E_STARTUP_SECONDS ?? 30) * 1000;
 const SHUTDOWN_TIMEOUT_MS = 5_000;
 const OUTPUT_LIMIT = 20_000;
 
@@ -77,14 +78,15 @@ export { expect };
 
 /**
  * `syntask <command> --host 127.0.0.1 --port <free>` with a fresh SYNTASK_HOME, once healthy.
- * `start` brings up the worker and the demo too.
+ * `start` brings up the worker and the demo too. `env` adds server settings (sign-in, limits).
  */
-export async function startSyntask(command: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
-  const home = mkdtempSync(join(tmpdir(), 'syntask-e2e-'));
-  const port = await freePort();
+export async function startSyntask(command: string[], env: Record<string, string> = {}, at: { home?: string; port?: number } = {}): Promise<{ url: string; port: number; home: string; stop: () => Promise<void> }> {
+  // A given home and port restart a server on its data (the caller removes the home).
+  const home = at.home ?? mkdtempSync(join(tmpdir(), 'syntask-e2e-'));
+  const port = at.port ?? (await freePort());
   const child = spawn(process.execPath, ['bin/syntask.js', ...command, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: REPO_ROOT,
-    env: { ...inheritedEnv(), SYNTASK_HOME: home, SYNTASK_SERVER_LOGGING_LEVEL: 'warn' },
+    env: { ...inheritedEnv(), SYNTASK_SERVER_LOGGING_LEVEL: 'warn', ...env, SYNTASK_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // stdout too: the server's logger writes there, and a failed start is explained by both.
@@ -96,7 +98,7 @@ export async function startSyntask(command: string[]): Promise<{ url: string; st
   child.stderr?.setEncoding('utf8').on('data', record);
   const stopAndClean = async () => {
     await stop(child);
-    rmSync(home, { recursive: true, force: true });
+    if (!at.home) rmSync(home, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -105,7 +107,7 @@ export async function startSyntask(command: string[]): Promise<{ url: string; st
     await stopAndClean();
     throw err;
   }
-  return { url, stop: stopAndClean };
+  return { url, port, home, stop: stopAndClean };
 }
 
 /** API helpers for a server started by `startSyntask`. */

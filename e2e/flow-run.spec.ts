@@ -21,7 +21,7 @@ test('a failed run: find it, see the failed task in the graph, read its error, r
   await expect(flowRun.heading).toHaveText(run.name);
   await expect(flowRun.stateBadge()).toHaveText('Failed');
   // The graph marks the task that failed first.
-  await expect(flowRun.graph).toHaveAttribute('data-ready', 'true');
+  await expect(flowRun.graph).toHaveAttribute('data-ready', 'true', { timeout: 20_000 }); // layout runs in a worker: slow on a loaded 2-core machine
   await expect(flowRun.graphNode('load')).toContainText('first failure');
   await expect(flowRun.graphNode('extract')).not.toContainText('first failure');
 
@@ -140,7 +140,7 @@ test('a subflow node expands in place to show its own task runs', async ({ page,
 
   const flowRun = new FlowRunPage(page);
   await flowRun.goto(parent.id);
-  await expect(flowRun.graph).toHaveAttribute('data-ready', 'true');
+  await expect(flowRun.graph).toHaveAttribute('data-ready', 'true', { timeout: 20_000 }); // layout runs in a worker: slow on a loaded 2-core machine
   await expect(flowRun.graphNode('child-run')).toBeVisible();
   await expect(flowRun.graphNode('child-step-1')).toHaveCount(0);
   await page.getByRole('button', { name: /^Expand subflow child-flow/ }).click();

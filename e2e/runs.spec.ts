@@ -34,6 +34,8 @@ test('bulk cancel of two scheduled runs', async ({ page, server }) => {
 });
 
 test('filters live in the URL and survive a reload; deep links open their page', async ({ page, server }) => {
+  // A long journey: filters, reloads, deep links and a visit to every section (more sections since sign-in and global limits).
+  test.setTimeout(90_000);
   const { run: failed } = await failedEtlRun(server, 'filter-etl');
   const flow = await createFlow(server, 'filter-other');
   const ok = await createFlowRun(server, flow.id, { name: 'filter-ok', tags: ['nightly'] });

@@ -11,7 +11,7 @@ test('the home page opens the dashboard of a connected server', async ({ page, s
   await expect(shell.pageHeading()).toHaveText('Dashboard');
   for (const label of NAV_LABELS) await expect(shell.navLink(label)).toBeVisible();
   await expect(shell.navLink('Dashboard')).toHaveAttribute('aria-current', 'page');
-  await expect(shell.connection).toHaveText('Connected');
+  await expect(shell.connection).toHaveText('Live');
   await expect(page.getByTestId('server-version')).toHaveText(version);
 });
 
@@ -22,7 +22,7 @@ test('an unknown address shows the not-found page inside the shell', async ({ pa
 
   await expect(shell.pageHeading()).toHaveText('Page not found');
   await expect(shell.nav).toBeVisible();
-  await expect(shell.connection).toHaveText('Connected');
+  await expect(shell.connection).toHaveText('Live');
 
   await page.getByRole('link', { name: 'Go to the dashboard' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);

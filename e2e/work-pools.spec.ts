@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { axeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { FlowRunPage } from './pages/flow-run.ts';
 import { SchemaFormArea } from './pages/schema-form.ts';
@@ -174,7 +175,7 @@ test.describe('the create wizard', () => {
       await page.getByRole('tab', { name: /Deployments/ }).click();
       await page.getByRole('link', { name: 'via-pool' }).click();
       await expect(page).toHaveURL(/\/deployments\/deployment\//);
-      await page.getByRole('button', { name: 'Run' }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
       await page.getByRole('menuitem', { name: /Quick run/ }).click();
       await expect(page).toHaveURL(/\/runs\/flow-run\//);
       const flowRun = new FlowRunPage(page);
@@ -280,4 +281,34 @@ test.describe('unknown pool', () => {
     await expect(page.getByRole('heading', { name: 'Work pool not found' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Back to work pools' })).toBeVisible();
   });
+});
+
+test('the wizard offers Process first and marks the other types as needing their own worker; a Docker pool does not suggest `syntask worker start`', async ({ page, server }) => {
+  await page.goto('/work-pools/create');
+  await expect(page.getByRole('radio').first()).toHaveAccessibleName(/^Process/);
+  const here = page.getByRole('group', { name: "Runs with this distribution's worker" });
+  await expect(here.getByRole('radio')).toHaveCount(1);
+  const others = page.getByRole('group', { name: /^Needs a worker that understands its type/ });
+  await expect(others).toHaveAccessibleDescription(/runs each flow run as a local process/);
+  const docker = others.getByRole('radio', { name: /^Docker/ });
+  await expect(docker).toHaveAccessibleName(/needs its own worker/);
+  for (const type of ['Kubernetes', 'Google Cloud Run', 'AWS Elastic Container Service']) await expect(others.getByRole('radio', { name: new RegExp(`^${type}`) }).first()).toBeVisible();
+  // Still a choice, by keyboard: for people who run such a worker themselves.
+  await docker.focus();
+  await page.keyboard.press('Space');
+  await expect(docker).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
+  expect(await axeViolations(page)).toEqual([]);
+
+  const pool = `docker-pool-${suffix()}`;
+  await server.postJson('/work_pools/', { name: pool, type: 'docker' });
+  await page.goto(`/work-pools/work-pool/${pool}`);
+  await expect(page.getByRole('note')).toContainText('Needs a worker that understands Docker');
+  await expect(page.getByRole('note')).toContainText('runs flow runs as local processes');
+  await expect(page.getByLabel('Command to start a worker')).toHaveCount(0);
+  await expect(page.getByText('syntask worker start')).toHaveCount(0);
+  await page.getByRole('tab', { name: /Workers/ }).click();
+  await expect(page.getByText('No worker has polled this pool')).toBeVisible();
+  await expect(page.getByLabel('Command to start a worker')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
 });

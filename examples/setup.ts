@@ -53,8 +53,8 @@ export function startDemoReceiver(log: (line: string) => void = console.log): Pr
 
 /**
  * The demo: variables, the `database-connection/warehouse` block referencing its
- * `database-credentials` block, a tag concurrency limit, a failure notification policy,
- * the deployments of `syntask.yaml` on the `demo` pool, and a first run of each.
+ * `database-credentials` block, a tag concurrency limit, global concurrency and rate limits,
+ * a failure notification policy, the deployments of `syntask.yaml` on the `demo` pool, and a first run of each.
  */
 export async function setUpDemo(client: SyntaskClient, options: { receiverUrl?: string; log?: (line: string) => void } = {}): Promise<DeploymentT[]> {
   const log = options.log ?? console.log;
@@ -68,6 +68,9 @@ export async function setUpDemo(client: SyntaskClient, options: { receiverUrl?: 
   const creds = await ensureDocument(client, 'database-credentials', 'warehouse-creds', { user: 'etl_loader', password: 'demo-only-password' });
   await ensureDocument(client, 'database-connection', 'warehouse', { host: 'warehouse.internal', port: 5432, database: 'analytics', credentials: { $ref: { block_document_id: creds } } });
   await client.post('/concurrency_limits/', { tag: 'warehouse-slot', concurrency_limit: 2 });
+  // Global limits of the partner-sync flow: 2 warehouse loads at once; partner calls in bursts of 3, then 1 per second.
+  await ensure(() => client.post('/v2/concurrency_limits/', { name: 'warehouse-db', limit: 2 }));
+  await ensure(() => client.post('/v2/concurrency_limits/', { name: 'partner-api', limit: 3, slot_decay_per_second: 1 }));
 
   if (options.receiverUrl) {
     // The receiver's port changes on every start: keep the block pointing at the current one.

@@ -5,7 +5,7 @@ import type { Log, LogCreate } from '../server/api/models/logs.ts';
 import type { FlowRun, FlowRunCreate, TaskRun, TaskRunCreate } from '../server/api/models/runs.ts';
 import type { OrchestrationResult, State, StateCreate } from '../server/api/models/states.ts';
 import type { WorkPool } from '../server/api/models/work-pools.ts';
-import { apiUrl } from './settings.ts';
+import { apiCredentials, apiUrl, authHeaders, credentialEnv, credentialSource, type ApiCredentials } from './settings.ts';
 
 export type FlowT = Static<typeof Flow>;
 export type FlowRunT = Static<typeof FlowRun>;
@@ -20,12 +20,40 @@ export type LogCreateT = Static<typeof LogCreate>;
 
 /** An API error with the server's status and message (`detail` or the first validation error). */
 export class SyntaskApiError extends Error {
+  /** Seconds from the answer's `Retry-After` header (a full global concurrency limit answers 423 with one). */
+  retryAfterSeconds: number | null = null;
+
   constructor(
     readonly status: number,
     readonly body: unknown,
     readonly path: string,
+    message = `${path} answered ${status}: ${describe(body)}`,
   ) {
-    super(`${path} answered ${status}: ${describe(body)}`);
+    super(message);
+  }
+}
+
+const GET_A_KEY = 'set SYNTASK_API_KEY (an API key from Settings → API keys or `syntask api-key create`) or SYNTASK_API_AUTH_STRING';
+
+/** 401 and 403 say which setting to fix; retrying cannot help, so they are never retried. */
+function refusal(baseUrl: string, credentials: ApiCredentials, status: number, body: unknown, path: string): string {
+  const source = credentialSource(credentials);
+  if (status === 401) {
+    return source
+      ? `The Syntask API at ${baseUrl} refused the credentials in ${source} (401: unknown, expired or revoked): ${GET_A_KEY}.`
+      : `The Syntask API at ${baseUrl} needs credentials (401: sign-in is on and none are set): ${GET_A_KEY}.`;
+  }
+  const detail = describe(body);
+  const hint = /\brole\b/.test(detail) ? ` Use credentials with that role${source ? ` in ${source}` : ''}.` : '';
+  return `The Syntask API at ${baseUrl} refused ${path} (403): ${detail}${hint}`;
+}
+
+function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 
@@ -39,22 +67,53 @@ function describe(body: unknown): string {
 
 const RETRYABLE = new Set([502, 503, 504]);
 
+/** Where requests go: a base URL and the `fetch` that reaches it (an embedded API has its own). */
+export interface Transport {
+  baseUrl: string;
+  fetch: typeof fetch;
+}
+
 /**
  * The SDK's typed client for its own calls (types come from the server's schemas, the one
  * source of truth). Transient failures (connection refused, 502/503/504) are retried.
  */
 export class SyntaskClient {
-  constructor(readonly baseUrl = apiUrl()) {}
+  // Private fields: the key never shows up when a client is logged or inspected.
+  readonly #credentials: ApiCredentials;
+  readonly #auth: Record<string, string>;
+  /** Decided at the first request when the API is found then (see local-api.ts). */
+  readonly #transport: (() => Promise<Transport>) | null;
+
+  constructor(
+    readonly baseUrl = apiUrl(),
+    credentials: ApiCredentials = apiCredentials(),
+    transport: (() => Promise<Transport>) | null = null,
+  ) {
+    this.#credentials = { ...credentials };
+    this.#auth = authHeaders(credentials);
+    this.#transport = transport;
+  }
+
+  /** Whether the API is found at the first request (a script with no API configured). */
+  usesLocalTransport(): boolean {
+    return this.#transport !== null;
+  }
+
+  /** SYNTASK_API_KEY / SYNTASK_API_AUTH_STRING for a child process that should call the API as this client does. */
+  credentialEnv(): Record<string, string | undefined> {
+    return credentialEnv(this.#credentials);
+  }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const { baseUrl, fetch } = this.#transport ? await this.#transport() : { baseUrl: this.baseUrl, fetch: globalThis.fetch };
     let attempt = 0;
     for (;;) {
       attempt += 1;
       let res: Response;
       try {
-        res = await fetch(this.baseUrl + path, {
+        res = await fetch(baseUrl + path, {
           method,
-          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          headers: body === undefined ? this.#auth : { ...this.#auth, 'content-type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (err) {
@@ -65,13 +124,15 @@ export class SyntaskClient {
         throw new Error(`Cannot reach the Syntask API at ${this.baseUrl} (${(err as Error).message}). Is the server running? Set SYNTASK_API_URL.`);
       }
       const text = await res.text();
-      const parsed = text ? JSON.parse(text) : null;
+      const parsed = parseBody(text);
       if (res.ok) return parsed as T;
+      if (res.status === 401 || res.status === 403) throw new SyntaskApiError(res.status, parsed, `${method} ${path}`, refusal(this.baseUrl, this.#credentials, res.status, parsed, `${method} ${path}`));
       if (RETRYABLE.has(res.status) && attempt < 5) {
         await sleep(200 * 2 ** attempt);
         continue;
       }
-      throw new SyntaskApiError(res.status, parsed, `${method} ${path}`);
+      const retryAfter = Number.parseFloat(res.headers.get('retry-after') ?? '');
+      throw Object.assign(new SyntaskApiError(res.status, parsed, `${method} ${path}`), { retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null });
     }
   }
 
@@ -86,6 +147,8 @@ export class SyntaskClient {
   readFlowRun = (id: string) => this.get<FlowRunT>(`/flow_runs/${id}`);
   updateFlowRun = (id: string, body: Record<string, unknown>) => this.patch(`/flow_runs/${id}`, body);
   setFlowRunState = (id: string, state: StateCreateT, force = false) => this.post<OrchestrationResultT>(`/flow_runs/${id}/set_state`, { state, force });
+  /** Tells the server the run's process is alive (only counts while the run is Running). */
+  flowRunHeartbeat = (id: string, workerName: string | null = null) => this.post<null>(`/flow_runs/${id}/heartbeat`, { worker_name: workerName });
   createTaskRun = (body: Static<typeof TaskRunCreate>) => this.post<TaskRunT>('/task_runs/', body);
   setTaskRunState = (id: string, state: StateCreateT, force = false) => this.post<OrchestrationResultT>(`/task_runs/${id}/set_state`, { state, force });
   createLogs = (logs: LogCreateT[]) => this.post<null>('/logs/', logs);

@@ -6,6 +6,9 @@ import { currentFlowRunContext, runContextStorage, type FlowRunContext } from '.
 import { resultData } from './engine/results.ts';
 import { captureConsoleFor, createRunLogger, installConsoleCapture, sinkFor } from './logging.ts';
 import { ParameterValidationError, parametersJsonSchema, validateParameters, type ParameterSchema } from './parameters.ts';
+import { RunHeartbeats } from './heartbeats.ts';
+import { runnerContext, scriptClient } from './local-api.ts';
+import { FlowRunSuspended } from './pause.ts';
 import { RunAbortedError, RunFailedError, SyntaskState } from './states.ts';
 import { errorMessage, TaskFuture, withTimeout } from './tasks.ts';
 
@@ -52,7 +55,7 @@ function flowId(client: SyntaskClient, name: string, tags: string[] | undefined)
 /** Defines a flow: a function whose runs the Syntask server tracks, made of tasks and subflows. */
 export function flow<S extends ParameterSchema | undefined = undefined, R = unknown>(options: FlowOptions<S>, fn: (parameters: Parsed<S>) => Promise<R> | R): Flow<S, R> {
   const call = (async (parameters?: Params<S>) => {
-    const client = currentFlowRunContext()?.client ?? new SyntaskClient();
+    const client = currentFlowRunContext()?.client ?? scriptClient();
     const parent = currentFlowRunContext();
     const raw = (parameters ?? {}) as Record<string, unknown>;
     const flow_id = await flowId(client, options.name, options.tags);
@@ -74,6 +77,7 @@ export function flow<S extends ParameterSchema | undefined = undefined, R = unkn
     const resolved = Object.fromEntries(await Promise.all(Object.entries(raw).map(async ([k, v]) => [k, v instanceof TaskFuture ? await v.result() : v])));
     const run = await client.createFlowRun({
       flow_id,
+      context: { runner: await runnerContext(client) },
       parameters: toJsonObject(resolved),
       tags: options.tags ?? [],
       flow_version: options.version ?? null,
@@ -110,6 +114,23 @@ const POLL_CANCEL_MS = 2000;
  * as AwaitingRetry and runs again in this process after the delay.
  */
 async function executeFlowRun<R>(options: FlowOptions<ParameterSchema | undefined>, fn: (p: Record<string, unknown>) => Promise<R> | R, run: FlowRunT, client: SyntaskClient, rawParameters: Record<string, unknown>): Promise<R> {
+  // While the run is Running this process says it is alive; the server crashes runs whose heartbeats stop.
+  const heartbeats = new RunHeartbeats(client, run.id);
+  try {
+    return await executeFlowRunAttempts(options, fn, run, client, rawParameters, heartbeats);
+  } finally {
+    heartbeats.stop();
+  }
+}
+
+async function executeFlowRunAttempts<R>(
+  options: FlowOptions<ParameterSchema | undefined>,
+  fn: (p: Record<string, unknown>) => Promise<R> | R,
+  run: FlowRunT,
+  client: SyntaskClient,
+  rawParameters: Record<string, unknown>,
+  heartbeats: RunHeartbeats,
+): Promise<R> {
   const logger = createRunLogger({ client, name: 'syntask.flow_runs', runName: run.name, flowRunId: run.id, taskRunId: null });
   if (options.logPrints) {
     installConsoleCapture();
@@ -155,6 +176,7 @@ async function executeFlowRun<R>(options: FlowOptions<ParameterSchema | undefine
       continue;
     }
     if (started.status !== 'ACCEPT') throw new RunAbortedError(started.details.reason ?? `The flow run could not start (${started.state?.name ?? 'no state'}).`);
+    heartbeats.start();
     ctx.flowRun.runCount += 1;
     logger.info(`Beginning flow run '${run.name}' for flow '${options.name}'`);
 
@@ -172,6 +194,11 @@ async function executeFlowRun<R>(options: FlowOptions<ParameterSchema | undefine
       outcome = { ok: false, error };
     } finally {
       cancelled.stop();
+    }
+    // Suspended: the run stays PAUSED and reruns when resumed; this process just stops.
+    if (!outcome.ok && outcome.error instanceof FlowRunSuspended) {
+      await sinkFor(client).flush();
+      throw outcome.error;
     }
     if (controller.signal.aborted) {
       const result = await finish({ type: 'CANCELLED', message: 'The flow run was cancelled.' });

@@ -259,8 +259,10 @@ describe('parameter schemas from zod', () => {
     expect(schema).toMatchObject({ title: 'Parameters', type: 'object', required: ['day', 'config'] });
     expect(p.region).toMatchObject({ title: 'region', description: 'Where to run', default: 'eu', enum: ['eu', 'us'], position: 0 });
     expect(p.day).toEqual({ title: 'Run date', type: 'string', format: 'date', position: 1 });
-    expect(p.config.properties.mode.anyOf).toHaveLength(2);
-    expect(p.config.properties.retries).toEqual({ title: 'retries', type: 'integer', default: 2 });
+    const config = (schema.definitions as Record<string, any>).Config;
+    expect(p.config).toEqual({ title: 'config', $ref: '#/definitions/Config', position: 2 });
+    expect(config.properties.mode.anyOf).toHaveLength(2);
+    expect(config.properties.retries).toEqual({ title: 'retries', type: 'integer', default: 2 });
     expect(p.tables).toMatchObject({ type: 'array', items: { type: 'string' }, default: ['orders'] });
     expect(p.limit).toMatchObject({ default: null, position: 4 });
     expect(p.id.position).toBe(5);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { lazySerializerFactory, lazyValidator } from './lib/lazy-compile.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
@@ -13,20 +14,33 @@ import type { App } from './api/common.ts';
 import { namedModels } from './api/models/common.ts';
 import { createValidators, JsonBodyError, parseJsonBody, toErrorDetails } from './api/validation.ts';
 import { registerRoutes } from './api/index.ts';
+import { TRUNCATED_HEADER } from './api/logs.ts';
 import { HttpError, ObjectNotFound, RequestValidationError } from './errors.ts';
 import { API_VERSION, MIN_API_VERSION, type AppContext } from './context.ts';
+import { registerSecurity } from './security/index.ts';
+import { allowedOrigins } from './security/request-checks.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PACKAGE_ROOT = resolve(here, '..');
 
 const VALIDATION_MESSAGE = 'Invalid request received.';
 
-/** Maps database driver errors to the contract's 409 / 503. */
-function databaseErrorStatus(err: unknown): 409 | 503 | null {
+/** Largest request body (a batch of logs, a big deployment); larger → 413. */
+export const BODY_LIMIT_BYTES = 50 * 1024 * 1024;
+
+const trustedProxies = (value: string) => {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  return list.length ? list : false;
+};
+
+/** Maps database driver errors to the contract's 409 / 503, and text PostgreSQL cannot store to 422. */
+function databaseErrorStatus(err: unknown): 409 | 422 | 503 | null {
   const e = err as { code?: string };
   const code = typeof e?.code === 'string' ? e.code : '';
+  // A lone surrogate (`"\ud800"`) in a json column, or a NUL in text: the request's fault.
+  if (code === '22P02' || code === '22P05' || code === '22021') return 422;
   if (code.startsWith('SQLITE_CONSTRAINT') || code === '23505' || code === '23503' || code === '23502' || code === '23514') return 409;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('08') || code === '57P01' || code === '57014' || code === '53300' || code === 'ECONNREFUSED' || code === '40001' || code === '40P01') return 503;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code.startsWith('08') || code === '57P01' || code === '57014' || code === '53300' || code === 'ECONNREFUSED' || code === '40001' || code === '40P01') return 503;
   return null;
 }
 
@@ -52,18 +66,21 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const { settings } = ctx;
   const app = Fastify({
     logger: { level: settings.logLevel, redact: ['req.headers.authorization'] },
-    bodyLimit: 50 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: trustedProxies(settings.trustedProxies),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     ajv: { customOptions: { strict: false } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   // Shared models: fastify (serialization, OpenAPI components) and both validators.
   const models = namedModels();
   for (const m of models) app.addSchema(m);
   const validators = createValidators(models);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? validators.body : validators.query).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => lazyValidator(() => (httpPart === 'body' ? validators.body : validators.query).compile(schema)));
 
-  app.removeContentTypeParser('application/json');
+  // JSON only: a text/plain or form body is what a cross-site page can send without a preflight → 415.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     try {
       done(null, parseJsonBody(body as string));
@@ -72,10 +89,16 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
   });
 
+  // Host, Origin, sign-in and roles: before CORS, compression and every route.
+  registerSecurity(app, ctx);
+  const origins = allowedOrigins(settings);
   await app.register(cors, {
-    origin: settings.corsOrigins === '*' ? '*' : settings.corsOrigins.split(',').map((s) => s.trim()),
+    // Closed unless SYNTASK_SERVER_CORS_ALLOWED_ORIGINS names origins (or `*`).
+    origin: origins === null ? '*' : origins.size ? [...origins] : false,
     methods: settings.corsMethods === '*' ? ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'OPTIONS'] : settings.corsMethods.split(',').map((s) => s.trim()),
-    allowedHeaders: settings.corsHeaders === '*' ? undefined : settings.corsHeaders.split(',').map((s) => s.trim()),
+    // `*`: echo what the preflight asks for (an empty list would block every JSON client).
+    allowedHeaders: (settings.corsHeaders === '*' ? null : settings.corsHeaders.split(',').map((s) => s.trim())) as string[],
+    exposedHeaders: [TRUNCATED_HEADER],
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
 
@@ -131,6 +154,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ detail: `Unsupported media type: ${req.headers['content-type'] ?? 'none'}. Send JSON.` });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.code(error.statusCode).send({ detail: error.message });
     const dbStatus = databaseErrorStatus(error);
+    if (dbStatus === 422) return reply.code(422).send({ detail: 'The request holds text the database cannot store (an unpaired surrogate or a NUL character).' });
     if (dbStatus === 409) {
       return reply.code(409).send({ detail: 'Data integrity conflict. This usually means a unique or foreign key constraint was violated. See server logs for details.' });
     }
@@ -142,7 +166,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   await registerRoutes(app, ctx);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true, operationId: 'openApiDocument' } }, async () => app.swagger());
 
   await registerDashboard(app, ctx);
   return app;

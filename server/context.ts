@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { Db, Executor } from './db/connection.ts';
 import type { SecretBox } from './lib/secret-box.ts';
 import type { WrittenState } from './orchestration/engine.ts';
+import type { Security } from './security/index.ts';
+import type { ServiceLocks } from './services/service-locks.ts';
 import type { Settings } from './settings.ts';
 
 export interface AppEvents {
@@ -9,6 +11,10 @@ export interface AppEvents {
   state: [WrittenState];
   /** After commit: log lines were stored (ids of the runs they belong to). */
   logs: [{ flowRunIds: string[]; count: number }];
+  /** After commit: something else changed (a write through the API, a service pass), by resource (`flow_runs`, `work_pools`…), for live lists. */
+  changed: [{ resources: string[] }];
+  /** Changes from other replicas may have been missed (change feed reconnected): refetch once. */
+  reset: [];
 }
 
 /** Seams filled in by modules that own the data (blocks own block documents). */
@@ -27,6 +33,10 @@ export interface AppContext {
   secrets: SecretBox;
   /** Release of this server (package version). */
   version: string;
+  /** Who is asking (sessions, keys, the auth string) and sign-in throttling. */
+  security: Security;
+  /** Work that one replica at a time may do (service passes, start-up seeding). */
+  locks: ServiceLocks;
 }
 
 export const API_VERSION = '0.8.4';

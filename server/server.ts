@@ -11,6 +11,9 @@ import { createServices, type Services } from './services/index.ts';
 import { loadSecretBox } from './lib/secret-box.ts';
 import { installSystemBlockTypes } from './services/block-catalog.ts';
 import { NotificationService } from './services/notifications.ts';
+import { createServiceLocks } from './services/service-locks.ts';
+import { ChangeFeed } from './services/change-feed.ts';
+import { createSecurity } from './security/index.ts';
 import { isLoopback, type Settings } from './settings.ts';
 
 export interface RunningServer {
@@ -32,8 +35,13 @@ async function checkDocumentsExist(trx: Executor, ids: (string | null | undefine
   if (missing.length) throw new HttpError(409, `Block document ${missing.join(', ')} not found.`);
 }
 
+export interface CreateOptions {
+  /** Embedded API only: a secret its own process's calls carry (see Authenticator). */
+  processToken?: string;
+}
+
 /** Opens the database, migrates it and builds the app (without listening). */
-export async function createServer(settings: Settings, dbOptions: DbOptions = {}): Promise<{ app: App; ctx: AppContext }> {
+export async function createServer(settings: Settings, dbOptions: DbOptions = {}, options: CreateOptions = {}): Promise<{ app: App; ctx: AppContext }> {
   // Before anything else: PostgreSQL without SYNTASK_SECRET_KEY refuses to start.
   const secrets = loadSecretBox(settings, parseDatabaseUrl(settings.databaseUrl).dialect);
   const db = await openDatabase(settings.databaseUrl, { timeoutSeconds: settings.databaseTimeoutSeconds, ...dbOptions });
@@ -45,13 +53,25 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   }
   const events = new EventEmitter<AppEvents>();
   events.setMaxListeners(0);
-  const ctx: AppContext = { settings, db, events, secrets, version: SERVER_RELEASE, hooks: { checkDocuments: (trx, ...ids) => checkDocumentsExist(trx, ids) } };
+  const ctx: AppContext = {
+    settings,
+    db,
+    events,
+    secrets,
+    version: SERVER_RELEASE,
+    hooks: { checkDocuments: (trx, ...ids) => checkDocumentsExist(trx, ids) },
+    security: createSecurity({ db, settings }, options.processToken ?? null),
+    locks: createServiceLocks(db, settings.databaseUrl),
+  };
+  await refuseOpenExposure(ctx);
   const app = await buildApp(ctx);
-  await installSystemBlockTypes(ctx, app.log);
+  // Replicas starting together seed the catalog one after the other.
+  await ctx.locks.runExclusive('block-catalog', () => installSystemBlockTypes(ctx, app.log));
   const notifications = new NotificationService(ctx, app.log);
   if (settings.notificationsEnabled) notifications.start();
   app.addHook('onClose', async () => {
     await notifications.stop();
+    await ctx.locks.close();
     await db.close();
   });
   return { app, ctx };
@@ -61,9 +81,13 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
 export async function startServer(settings: Settings, dbOptions: DbOptions = {}): Promise<RunningServer> {
   const { app, ctx } = await createServer(settings, dbOptions);
   const services = createServices(ctx, (service, err) => app.log.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, `service ${service} failed`));
+  // Several replicas on one PostgreSQL: writes through any of them reach every replica's streams.
+  const feed = ctx.db.dialect === 'postgres' ? new ChangeFeed(ctx, app.log) : null;
   app.addHook('preClose', async () => {
     await services.stop();
+    await feed?.stop();
   });
+  await feed?.start();
   await app.listen({ host: settings.host, port: settings.port });
   services.start();
   const address = app.server.address();
@@ -72,7 +96,23 @@ export async function startServer(settings: Settings, dbOptions: DbOptions = {})
   return { app, ctx, services, url: `http://${host}:${port}`, close: () => app.close() };
 }
 
+export class StartupRefused extends Error {}
+
+/** Off loopback, sign-in is required unless explicitly waived. */
+async function refuseOpenExposure(ctx: AppContext) {
+  const { settings } = ctx;
+  if (isLoopback(settings.host) || (await ctx.security.auth.enabled())) return;
+  if (settings.allowUnauthenticated) return;
+  await ctx.db.close();
+  throw new StartupRefused(
+    `Refusing to listen on ${settings.host} without sign-in: anyone who can reach port ${settings.port} could read every secret and run commands through a worker. ` +
+      'Create an admin (`syntask user create NAME --role admin`) or set SYNTASK_SERVER_API_AUTH_STRING=user:password; ' +
+      'set SYNTASK_SERVER_ALLOWED_HOSTS to the names clients use for this server; ' +
+      'or, on a network you trust completely, set SYNTASK_SERVER_ALLOW_UNAUTHENTICATED=true.',
+  );
+}
+
 export function exposureWarning(settings: Settings): string | null {
-  if (isLoopback(settings.host)) return null;
-  return `WARNING: the Syntask server is listening on ${settings.host}, which is reachable from other machines, and this release has no authentication: anyone who can reach port ${settings.port} can read and change all data. Bind to 127.0.0.1 unless the network is trusted.`;
+  if (isLoopback(settings.host) || !settings.allowUnauthenticated || settings.authString) return null;
+  return `WARNING: SYNTASK_SERVER_ALLOW_UNAUTHENTICATED=true and the server listens on ${settings.host}: unless users exist, anyone who can reach port ${settings.port} can read and change all data and run commands through workers.`;
 }

@@ -28,7 +28,8 @@ const hostForUrl = (host: unknown) => (host === '0.0.0.0' || host === '::' ? '12
 
 export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_HOME', 'string', () => join(homedir(), '.syntask'), 'Directory for the SQLite database, the generated secret key and other local state.'),
-  spec('SYNTASK_SERVER_API_HOST', 'string', '127.0.0.1', 'Interface the server binds to. Anything but loopback prints a warning: there is no authentication.'),
+  spec('SYNTASK_PROFILE', 'string', '', 'Profile of `$SYNTASK_HOME/profiles.toml` whose settings fill in what the environment does not set (default: the file\'s `active` one, chosen with `syntask profile use`).'),
+  spec('SYNTASK_SERVER_API_HOST', 'string', '127.0.0.1', 'Interface the server binds to. Anything but loopback needs sign-in (users or `SYNTASK_SERVER_API_AUTH_STRING`), else the server refuses to start.'),
   spec('SYNTASK_SERVER_API_PORT', 'int', 4200, 'Port the server listens on.'),
   spec('SYNTASK_API_URL', 'string', (s: Record<string, unknown>) => `http://${hostForUrl(s.SYNTASK_SERVER_API_HOST)}:${s.SYNTASK_SERVER_API_PORT}/api`, 'API URL used by clients: the SDK, workers and the CLI.'),
   spec('SYNTASK_API_DATABASE_CONNECTION_URL', 'string', (s: Record<string, unknown>) => `sqlite:///${join(String(s.SYNTASK_HOME), 'syntask.db')}`, 'Database: `sqlite:///absolute/path.db` (default `$SYNTASK_HOME/syntask.db`) or `postgresql://user@host:5432/db`.', true),
@@ -38,9 +39,15 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_UI_STATIC_DIR', 'string', '', 'Directory of the built dashboard (default: `dist/ui` of the installed package).'),
   spec('SYNTASK_SERVER_CSRF_PROTECTION_ENABLED', 'bool', false, 'Require CSRF tokens on POST/PUT/PATCH/DELETE.'),
   spec('SYNTASK_SERVER_CSRF_TOKEN_EXPIRATION', 'float', 3600, 'Lifetime of a CSRF token in seconds.'),
-  spec('SYNTASK_SERVER_CORS_ALLOWED_ORIGINS', 'string', '*', 'Comma-separated CORS origins.'),
+  spec('SYNTASK_SERVER_CORS_ALLOWED_ORIGINS', 'string', '', 'Comma-separated origins allowed to call the API from a browser (CORS, and state-changing requests); empty = none but the server itself; `*` = any.'),
   spec('SYNTASK_SERVER_CORS_ALLOWED_METHODS', 'string', '*', 'Comma-separated CORS methods.'),
   spec('SYNTASK_SERVER_CORS_ALLOWED_HEADERS', 'string', '*', 'Comma-separated CORS headers.'),
+  spec('SYNTASK_SERVER_ALLOWED_HOSTS', 'string', '', 'Comma-separated extra `Host` names the server answers (localhost, 127.0.0.1, [::1] and the bind host always are); `*` allows any (DNS rebinding is then possible).'),
+  spec('SYNTASK_SERVER_API_AUTH_STRING', 'string', '', '`user:password` of one admin account (HTTP Basic, or the sign-in page); turns sign-in on.', true),
+  spec('SYNTASK_SERVER_ALLOW_UNAUTHENTICATED', 'bool', false, 'Allow binding to a non-loopback interface with sign-in off (anyone who reaches the port can do anything).'),
+  spec('SYNTASK_SERVER_SESSION_SECONDS', 'float', 43200, 'Lifetime of a dashboard sign-in session in seconds.'),
+  spec('SYNTASK_SERVER_TRUSTED_PROXIES', 'string', '', 'Comma-separated addresses or CIDRs of reverse proxies whose `X-Forwarded-For`/`-Proto` are believed (client address in the audit log, Secure cookies over TLS).'),
+  spec('SYNTASK_AUDIT_LOG_RETENTION_DAYS', 'float', 90, 'Delete audit log entries older than this many days; 0 keeps them all.'),
   spec('SYNTASK_SERVER_LOGGING_LEVEL', 'string', 'warn', 'Server log level: fatal, error, warn, info, debug.'),
   spec('SYNTASK_API_DEFAULT_LIMIT', 'int', 200, 'Default and maximum `limit` of `/filter` endpoints.'),
   spec('SYNTASK_API_MAX_FLOW_RUN_GRAPH_NODES', 'int', 10000, 'Largest flow run graph `graph-v2` returns; above it answers 400.'),
@@ -66,6 +73,8 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_API_SERVICES_CANCELLATION_CLEANUP_LOOP_SECONDS', 'float', 20, 'Seconds between cancellation clean-ups.'),
   spec('SYNTASK_API_SERVICES_STATUS_KEEPER_ENABLED', 'bool', true, 'Keep worker, work pool, queue and deployment status current from heartbeats and polls.'),
   spec('SYNTASK_API_SERVICES_STATUS_KEEPER_LOOP_SECONDS', 'float', 15, 'Seconds between status updates.'),
+  spec('SYNTASK_RUNNER_HEARTBEAT_FREQUENCY', 'float', 30, 'Seconds between heartbeats of a running flow run (sent by the flow process and by the worker that started it); the server marks a Running run that sent heartbeats and then missed 3 of them Crashed, checking at least this often.'),
+  spec('SYNTASK_API_SERVICES_CRASHED_RUNS_ENABLED', 'bool', true, 'Mark Running flow runs whose heartbeats stopped Crashed.'),
   spec('SYNTASK_RETENTION_DAYS', 'float', 0, 'Delete finished runs (with their task runs and logs) older than this many days; 0 keeps everything.'),
   spec('SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS', 'float', 3600, 'Seconds between retention passes.'),
   spec('SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE', 'int', 500, 'Runs deleted per retention batch (small batches keep the database responsive).'),
@@ -79,6 +88,8 @@ export const SETTINGS: SettingSpec[] = [
 
 export type Settings = {
   home: string;
+  /** SYNTASK_PROFILE: the profile the process runs with (the CLI names it when it applies one). */
+  profile: string | null;
   host: string;
   port: number;
   apiUrl: string;
@@ -92,6 +103,12 @@ export type Settings = {
   corsOrigins: string;
   corsMethods: string;
   corsHeaders: string;
+  allowedHosts: string;
+  authString: string;
+  allowUnauthenticated: boolean;
+  sessionSeconds: number;
+  trustedProxies: string;
+  auditRetentionDays: number;
   logLevel: string;
   defaultLimit: number;
   maxGraphNodes: number;
@@ -106,6 +123,8 @@ export type Settings = {
     pauseExpirations: { enabled: boolean; loopSeconds: number };
     cancellationCleanup: { enabled: boolean; loopSeconds: number };
     statusKeeper: { enabled: boolean; loopSeconds: number };
+    /** Checks every heartbeat interval; a run is crashed after `missedHeartbeats` intervals of silence. */
+    crashedRuns: { enabled: boolean; heartbeatSeconds: number; missedHeartbeats: number };
     retention: { days: number; loopSeconds: number; batchSize: number };
   };
   /** Empty when unset (see SYNTASK_SECRET_KEY). */
@@ -144,6 +163,12 @@ function parseValue(s: SettingSpec, text: string): unknown {
   }
 }
 
+function positive(raw: Record<string, unknown>, env: string): number {
+  const n = Number(raw[env]);
+  if (!(n > 0)) throw new SettingsError(`${env} must be a number of seconds above 0, got "${String(raw[env])}"`);
+  return n;
+}
+
 /** Resolves settings: explicit overrides (CLI flags) > environment > defaults. */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Settings {
   const raw: Record<string, unknown> = {};
@@ -157,6 +182,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
   }
   return {
     home: String(raw.SYNTASK_HOME),
+    profile: String(raw.SYNTASK_PROFILE) || null,
     host: String(raw.SYNTASK_SERVER_API_HOST),
     port: Number(raw.SYNTASK_SERVER_API_PORT),
     apiUrl: String(raw.SYNTASK_API_URL),
@@ -170,6 +196,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
     corsOrigins: String(raw.SYNTASK_SERVER_CORS_ALLOWED_ORIGINS),
     corsMethods: String(raw.SYNTASK_SERVER_CORS_ALLOWED_METHODS),
     corsHeaders: String(raw.SYNTASK_SERVER_CORS_ALLOWED_HEADERS),
+    allowedHosts: String(raw.SYNTASK_SERVER_ALLOWED_HOSTS),
+    authString: String(raw.SYNTASK_SERVER_API_AUTH_STRING),
+    allowUnauthenticated: Boolean(raw.SYNTASK_SERVER_ALLOW_UNAUTHENTICATED),
+    sessionSeconds: Math.max(60, Number(raw.SYNTASK_SERVER_SESSION_SECONDS)),
+    trustedProxies: String(raw.SYNTASK_SERVER_TRUSTED_PROXIES),
+    auditRetentionDays: Math.max(0, Number(raw.SYNTASK_AUDIT_LOG_RETENTION_DAYS)),
     logLevel: String(raw.SYNTASK_SERVER_LOGGING_LEVEL),
     defaultLimit: Number(raw.SYNTASK_API_DEFAULT_LIMIT),
     maxGraphNodes: Number(raw.SYNTASK_API_MAX_FLOW_RUN_GRAPH_NODES),
@@ -197,6 +229,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
       pauseExpirations: { enabled: Boolean(raw.SYNTASK_API_SERVICES_PAUSE_EXPIRATIONS_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_PAUSE_EXPIRATIONS_LOOP_SECONDS) },
       cancellationCleanup: { enabled: Boolean(raw.SYNTASK_API_SERVICES_CANCELLATION_CLEANUP_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_CANCELLATION_CLEANUP_LOOP_SECONDS) },
       statusKeeper: { enabled: Boolean(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_LOOP_SECONDS) },
+      crashedRuns: { enabled: Boolean(raw.SYNTASK_API_SERVICES_CRASHED_RUNS_ENABLED), heartbeatSeconds: positive(raw, 'SYNTASK_RUNNER_HEARTBEAT_FREQUENCY'), missedHeartbeats: 3 },
       retention: { days: Number(raw.SYNTASK_RETENTION_DAYS), loopSeconds: Number(raw.SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS), batchSize: Number(raw.SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE) },
     },
     secretKey: String(raw.SYNTASK_SECRET_KEY),
@@ -209,7 +242,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
   };
 }
 
-const SECRET_ENV = /SECRET|PASSWORD|TOKEN|KEY$/;
+const SECRET_ENV = /SECRET|PASSWORD|TOKEN|KEY$|AUTH_STRING/;
 
 /** Every SYNTASK_* setting with secrets (and credentials inside URLs) masked. */
 export function publicSettings(settings: Settings): Record<string, unknown> {
@@ -223,8 +256,9 @@ export function publicSettings(settings: Settings): Record<string, unknown> {
   return out;
 }
 
-function maskUrlPassword(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]+:)[^@]*@/i, '$1********@');
+/** `scheme+driver://user:pass@host/db?password=…`: both places a password can hide. */
+export function maskUrlPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1********@').replace(/([?&](?:password|passwd|pwd)=)[^&]*/gi, '$1********');
 }
 
 export const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host) || host.startsWith('127.');

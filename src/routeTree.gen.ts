@@ -10,16 +10,20 @@
 
 import { Route as rootRouteImport } from './routes/__root.tsx'
 import { Route as IndexRouteImport } from './routes/index.tsx'
+import { Route as AuditLogRouteImport } from './routes/audit-log.tsx'
 import { Route as ConcurrencyLimitsRouteImport } from './routes/concurrency-limits.tsx'
 import { Route as DashboardRouteImport } from './routes/dashboard.tsx'
+import { Route as FailuresRouteImport } from './routes/failures.tsx'
 import { Route as NotificationsRouteImport } from './routes/notifications.tsx'
 import { Route as SettingsRouteImport } from './routes/settings.tsx'
+import { Route as SignInRouteImport } from './routes/sign-in.tsx'
 import { Route as VariablesRouteImport } from './routes/variables.tsx'
 import { Route as ArtifactsIndexRouteImport } from './routes/artifacts.index.tsx'
 import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
 import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
 import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
+import { Route as RunsCompareRouteImport } from './routes/runs.compare.tsx'
 import { Route as WorkPoolsIndexRouteImport } from './routes/work-pools.index.tsx'
 import { Route as WorkPoolsCreateRouteImport } from './routes/work-pools.create.tsx'
 import { Route as ArtifactsArtifactIdRouteImport } from './routes/artifacts.artifact.$id.tsx'
@@ -44,6 +48,11 @@ const IndexRoute = IndexRouteImport.update({
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AuditLogRoute = AuditLogRouteImport.update({
+  id: '/audit-log',
+  path: '/audit-log',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ConcurrencyLimitsRoute = ConcurrencyLimitsRouteImport.update({
   id: '/concurrency-limits',
   path: '/concurrency-limits',
@@ -54,6 +63,11 @@ const DashboardRoute = DashboardRouteImport.update({
   path: '/dashboard',
   getParentRoute: () => rootRouteImport,
 } as any)
+const FailuresRoute = FailuresRouteImport.update({
+  id: '/failures',
+  path: '/failures',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const NotificationsRoute = NotificationsRouteImport.update({
   id: '/notifications',
   path: '/notifications',
@@ -62,6 +76,11 @@ const NotificationsRoute = NotificationsRouteImport.update({
 const SettingsRoute = SettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SignInRoute = SignInRouteImport.update({
+  id: '/sign-in',
+  path: '/sign-in',
   getParentRoute: () => rootRouteImport,
 } as any)
 const VariablesRoute = VariablesRouteImport.update({
@@ -92,6 +111,11 @@ const FlowsIndexRoute = FlowsIndexRouteImport.update({
 const RunsIndexRoute = RunsIndexRouteImport.update({
   id: '/runs/',
   path: '/runs/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsCompareRoute = RunsCompareRouteImport.update({
+  id: '/runs/compare',
+  path: '/runs/compare',
   getParentRoute: () => rootRouteImport,
 } as any)
 const WorkPoolsIndexRoute = WorkPoolsIndexRouteImport.update({
@@ -192,11 +216,15 @@ const WorkPoolsWorkPoolNameEditRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/audit-log': typeof AuditLogRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
+  '/failures': typeof FailuresRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
+  '/sign-in': typeof SignInRoute
   '/variables': typeof VariablesRoute
+  '/runs/compare': typeof RunsCompareRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
@@ -223,11 +251,15 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/audit-log': typeof AuditLogRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
+  '/failures': typeof FailuresRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
+  '/sign-in': typeof SignInRoute
   '/variables': typeof VariablesRoute
+  '/runs/compare': typeof RunsCompareRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts': typeof ArtifactsIndexRoute
   '/blocks': typeof BlocksIndexRoute
@@ -255,11 +287,15 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/audit-log': typeof AuditLogRoute
   '/concurrency-limits': typeof ConcurrencyLimitsRoute
   '/dashboard': typeof DashboardRoute
+  '/failures': typeof FailuresRoute
   '/notifications': typeof NotificationsRoute
   '/settings': typeof SettingsRoute
+  '/sign-in': typeof SignInRoute
   '/variables': typeof VariablesRoute
+  '/runs/compare': typeof RunsCompareRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
@@ -288,11 +324,15 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/audit-log'
     | '/concurrency-limits'
     | '/dashboard'
+    | '/failures'
     | '/notifications'
     | '/settings'
+    | '/sign-in'
     | '/variables'
+    | '/runs/compare'
     | '/work-pools/create'
     | '/artifacts/'
     | '/blocks/'
@@ -319,11 +359,15 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/audit-log'
     | '/concurrency-limits'
     | '/dashboard'
+    | '/failures'
     | '/notifications'
     | '/settings'
+    | '/sign-in'
     | '/variables'
+    | '/runs/compare'
     | '/work-pools/create'
     | '/artifacts'
     | '/blocks'
@@ -350,11 +394,15 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
+    | '/audit-log'
     | '/concurrency-limits'
     | '/dashboard'
+    | '/failures'
     | '/notifications'
     | '/settings'
+    | '/sign-in'
     | '/variables'
+    | '/runs/compare'
     | '/work-pools/create'
     | '/artifacts/'
     | '/blocks/'
@@ -382,11 +430,15 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AuditLogRoute: typeof AuditLogRoute
   ConcurrencyLimitsRoute: typeof ConcurrencyLimitsRoute
   DashboardRoute: typeof DashboardRoute
+  FailuresRoute: typeof FailuresRoute
   NotificationsRoute: typeof NotificationsRoute
   SettingsRoute: typeof SettingsRoute
+  SignInRoute: typeof SignInRoute
   VariablesRoute: typeof VariablesRoute
+  RunsCompareRoute: typeof RunsCompareRoute
   WorkPoolsCreateRoute: typeof WorkPoolsCreateRoute
   ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
@@ -421,6 +473,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/audit-log': {
+      id: '/audit-log'
+      path: '/audit-log'
+      fullPath: '/audit-log'
+      preLoaderRoute: typeof AuditLogRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/concurrency-limits': {
       id: '/concurrency-limits'
       path: '/concurrency-limits'
@@ -435,6 +494,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DashboardRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/failures': {
+      id: '/failures'
+      path: '/failures'
+      fullPath: '/failures'
+      preLoaderRoute: typeof FailuresRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/notifications': {
       id: '/notifications'
       path: '/notifications'
@@ -447,6 +513,13 @@ declare module '@tanstack/react-router' {
       path: '/settings'
       fullPath: '/settings'
       preLoaderRoute: typeof SettingsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sign-in': {
+      id: '/sign-in'
+      path: '/sign-in'
+      fullPath: '/sign-in'
+      preLoaderRoute: typeof SignInRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/variables': {
@@ -489,6 +562,13 @@ declare module '@tanstack/react-router' {
       path: '/runs'
       fullPath: '/runs/'
       preLoaderRoute: typeof RunsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/compare': {
+      id: '/runs/compare'
+      path: '/runs/compare'
+      fullPath: '/runs/compare'
+      preLoaderRoute: typeof RunsCompareRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/work-pools/': {
@@ -622,11 +702,15 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AuditLogRoute: AuditLogRoute,
   ConcurrencyLimitsRoute: ConcurrencyLimitsRoute,
   DashboardRoute: DashboardRoute,
+  FailuresRoute: FailuresRoute,
   NotificationsRoute: NotificationsRoute,
   SettingsRoute: SettingsRoute,
+  SignInRoute: SignInRoute,
   VariablesRoute: VariablesRoute,
+  RunsCompareRoute: RunsCompareRoute,
   WorkPoolsCreateRoute: WorkPoolsCreateRoute,
   ArtifactsIndexRoute: ArtifactsIndexRoute,
   BlocksIndexRoute: BlocksIndexRoute,

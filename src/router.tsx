@@ -1,7 +1,9 @@
 import { createRouter } from '@tanstack/react-router';
 import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { setUnauthorizedHandler } from './api/client.ts';
 import { toast } from './components/ui/toast.tsx';
 import { RouteError } from './components/shell/route-error.tsx';
+import { SIGN_IN_PATH } from './lib/safe-next.ts';
 import { routeTree } from './routeTree.gen.ts';
 
 export const queryClient = new QueryClient({
@@ -10,7 +12,9 @@ export const queryClient = new QueryClient({
   mutationCache: new MutationCache({
     onError: (error, _vars, _ctx, mutation) => {
       const inline = (mutation.meta?.inlineErrors ?? []) as number[];
-      if (inline.includes((error as { status?: number }).status ?? -1)) return;
+      const status = (error as { status?: number }).status ?? -1;
+      // A 401 sends the user to the sign-in page, which says what happened.
+      if (status === 401 || inline.includes(status)) return;
       toast(error instanceof Error ? error.message : String(error), 'error');
     },
   }),
@@ -24,6 +28,16 @@ export const router = createRouter({
   defaultPreloadStaleTime: 0,
   defaultErrorComponent: RouteError,
   scrollRestoration: true,
+});
+
+// A session that ended (expired, signed out in another tab) leads to the sign-in page once,
+// remembering the page; 401s while going there or on that page lead nowhere.
+let leaving = false;
+setUnauthorizedHandler(() => {
+  const { location } = router.state;
+  if (leaving || location.pathname === SIGN_IN_PATH) return;
+  leaving = true;
+  void router.navigate({ to: SIGN_IN_PATH, search: { next: location.href } }).finally(() => (leaving = false));
 });
 
 declare module '@tanstack/react-router' {

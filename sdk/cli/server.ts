@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadSettings, type Settings } from '../../server/settings.ts';
-import { exposureWarning, startServer, type RunningServer } from '../../server/server.ts';
+import type { RunningServer } from '../../server/server.ts';
 
 export interface ServerFlags {
   host?: string;
@@ -21,6 +21,8 @@ export function settingsFromFlags(flags: ServerFlags): Settings {
 
 /** Starts the server, prints where it is, stops cleanly on SIGINT/SIGTERM. */
 export async function runServer(settings: Settings, onStarted?: (server: RunningServer) => Promise<void> | void): Promise<RunningServer> {
+  // Loaded here, not at the top: every CLI command (a worker's flow processes too) would pay for the whole server.
+  const { exposureWarning, startServer } = await import('../../server/server.ts');
   const warning = exposureWarning(settings);
   if (warning) console.warn(`\x1b[33m${warning}\x1b[0m`);
   const server = await startServer(settings);

@@ -1,8 +1,39 @@
 import type { Command } from 'commander';
+import type { RunningServer } from '../../server/server.ts';
+import { nowMicros } from '../../server/lib/time.ts';
+import { createApiKey, deleteApiKey, parseExpiry } from '../../server/security/accounts.ts';
 import { SyntaskClient } from '../client.ts';
+import type { ApiCredentials } from '../settings.ts';
+import { ensureProcessWorkPool } from '../work-pools.ts';
 import { ProcessWorker } from '../worker/worker.ts';
 import { ensureDashboardBuilt } from './ui-build.ts';
 import { runServer, settingsFromFlags, type ServerFlags } from './server.ts';
+
+/** Credentials and how to take them back. */
+interface Grant {
+  credentials: ApiCredentials;
+  revoke(): Promise<void>;
+}
+
+/**
+ * `admin` sets up the demo (deployments, pools, blocks); `worker` (operator) runs it.
+ * The server's auth string when there is one. Otherwise keys minted straight in the
+ * database (1 day), also while sign-in is off: `syntask user create` may turn it on while
+ * this runs, and the worker must keep working. Revoked once no longer needed.
+ */
+async function demoCredentials(server: RunningServer): Promise<{ admin: Grant; worker: Grant }> {
+  const { settings, db } = server.ctx;
+  if (settings.authString) {
+    const grant = { credentials: { authString: settings.authString }, revoke: async () => undefined };
+    return { admin: grant, worker: grant };
+  }
+  const expires = nowMicros() + parseExpiry('1d');
+  const mint = async (name: string, role: 'admin' | 'operator'): Promise<Grant> => {
+    const key = await createApiKey(db.kysely, { name, role, creatorRole: 'admin', createdBy: 'syntask start', expires });
+    return { credentials: { apiKey: key.key }, revoke: () => deleteApiKey(db.kysely, key.id).catch(() => undefined) };
+  };
+  return { admin: await mint('syntask start demo setup', 'admin'), worker: await mint('syntask start worker', 'operator') };
+}
 
 /**
  * `npm start`: build the dashboard when needed, start the server and, unless `--no-demo`,
@@ -24,12 +55,19 @@ export function registerStartCommand(program: Command) {
         const { setUpDemo, startDemoReceiver } = await import('../../examples/setup.ts');
         const receiver = await startDemoReceiver();
         stops.push(() => new Promise((resolve) => receiver.server.close(resolve)));
-        const client = new SyntaskClient(`${server.url}/api`);
-        const worker = new ProcessWorker({ pool: 'demo', client, pollSeconds: 2, limit: 8 });
-        // The worker creates the `demo` pool the deployments go to.
-        await worker.start();
-        stops.unshift(() => worker.stop());
-        await setUpDemo(client, { receiverUrl: receiver.url });
+        const { admin, worker: workerGrant } = await demoCredentials(server);
+        stops.push(() => workerGrant.revoke());
+        const adminClient = new SyntaskClient(`${server.url}/api`, admin.credentials);
+        const worker = new ProcessWorker({ pool: 'demo', client: new SyntaskClient(`${server.url}/api`, workerGrant.credentials), pollSeconds: 2, limit: 8 });
+        try {
+          // The worker's operator credentials may not create its pool: the admin does it first.
+          await ensureProcessWorkPool(adminClient, 'demo');
+          await worker.start();
+          stops.unshift(() => worker.stop());
+          await setUpDemo(adminClient, { receiverUrl: receiver.url });
+        } finally {
+          await admin.revoke();
+        }
         console.log(`Demo ready: open ${server.url}/runs to watch the runs.`);
       }
       let stopping = false;

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { PACKAGE_ROOT } from '../../server/app.ts';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Not imported from server/app.ts: that loads the whole HTTP server into every CLI command.
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.app.json', 'package-lock.json'];
 const OUT_DIR = join(PACKAGE_ROOT, 'dist', 'ui');

@@ -8,7 +8,7 @@ import { RunAbortedError, RunFailedError } from '../states.ts';
 
 type AnyFlow = Flow<ParameterSchema | undefined, unknown>;
 
-const isFlow = (value: unknown): value is AnyFlow => typeof value === 'function' && typeof (value as AnyFlow).executeRun === 'function' && typeof (value as AnyFlow).flowName === 'string';
+export const isFlow = (value: unknown): value is AnyFlow => typeof value === 'function' && typeof (value as AnyFlow).executeRun === 'function' && typeof (value as AnyFlow).flowName === 'string';
 
 /** `file.ts:exportName` (or `file.ts`, then the export whose flow name matches). */
 export async function loadFlow(entrypoint: string, baseDir: string, flowName?: string): Promise<AnyFlow> {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { SyntaskClient, sleep, type FlowRunT, type WorkPoolT } from '../client.ts';
 import { ensureProcessWorkPool } from '../work-pools.ts';
 import { sinkFor } from '../logging.ts';
+import { heartbeatFrequencySeconds, WORKER_NAME_ENV } from '../settings.ts';
 import { isTerminal } from '../states.ts';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'syntask.js');
@@ -19,6 +20,8 @@ export interface WorkerOptions {
   limit?: number;
   pollSeconds?: number;
   heartbeatSeconds?: number;
+  /** Seconds between heartbeats of the runs this worker started (SYNTASK_RUNNER_HEARTBEAT_FREQUENCY, default 30). */
+  runHeartbeatSeconds?: number;
   prefetchSeconds?: number;
   cancelCheckSeconds?: number;
   client?: SyntaskClient;
@@ -57,6 +60,7 @@ export class ProcessWorker {
   private readonly limit: number;
   private readonly pollMs: number;
   private readonly heartbeatMs: number;
+  private readonly runHeartbeatMs: number;
   private readonly prefetchMs: number;
   private readonly cancelMs: number;
   private readonly jobs = new Map<string, Job>();
@@ -71,6 +75,7 @@ export class ProcessWorker {
     this.limit = options.limit ?? num(process.env.SYNTASK_WORKER_LIMIT, 10);
     this.pollMs = (options.pollSeconds ?? num(process.env.SYNTASK_WORKER_QUERY_SECONDS, 10)) * 1000;
     this.heartbeatMs = (options.heartbeatSeconds ?? num(process.env.SYNTASK_WORKER_HEARTBEAT_SECONDS, 30)) * 1000;
+    this.runHeartbeatMs = (options.runHeartbeatSeconds ?? heartbeatFrequencySeconds()) * 1000;
     this.prefetchMs = (options.prefetchSeconds ?? num(process.env.SYNTASK_WORKER_PREFETCH_SECONDS, 10)) * 1000;
     this.cancelMs = (options.cancelCheckSeconds ?? 2) * 1000;
     this.log = options.log ?? ((line) => console.log(line));
@@ -87,6 +92,7 @@ export class ProcessWorker {
     this.every(this.heartbeatMs, () => this.heartbeat());
     this.every(this.pollMs, () => this.poll(), true);
     this.every(this.cancelMs, () => this.checkCancellations());
+    this.every(this.runHeartbeatMs, () => this.heartbeatRuns());
   }
 
   private every(ms: number, fn: () => Promise<unknown>, immediately = false) {
@@ -108,6 +114,12 @@ export class ProcessWorker {
 
   private heartbeat() {
     return this.client.request('POST', `/work_pools/${encodeURIComponent(this.options.pool)}/workers/heartbeat`, { name: this.name, heartbeat_interval_seconds: Math.round(this.heartbeatMs / 1000) });
+  }
+
+  /** For every run whose process is still alive: it is, say so (the server only counts it while the run is Running). */
+  private async heartbeatRuns() {
+    const alive = [...this.jobs.values()].filter((job) => job.child.exitCode === null && job.child.signalCode === null);
+    await Promise.allSettled(alive.map((job) => this.client.flowRunHeartbeat(job.run.id, this.name)));
   }
 
   /** One poll: fetch what is due, claim each run with PENDING, start the claimed ones. */
@@ -147,8 +159,18 @@ export class ProcessWorker {
       if (v === null) delete env[k];
       else env[k] = String(v);
     }
-    Object.assign(env, { SYNTASK_API_URL: this.client.baseUrl, SYNTASK__FLOW_RUN_ID: run.id, SYNTASK_LOGGING_TO_CONSOLE: 'false' });
+    // The flow process calls the API where the worker does, with the worker's credentials
+    // (which may come from code, as with `syntask start`, rather than this process's env).
+    for (const [k, v] of Object.entries(this.client.credentialEnv())) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+    Object.assign(env, { SYNTASK_API_URL: this.client.baseUrl, SYNTASK__FLOW_RUN_ID: run.id, SYNTASK_LOGGING_TO_CONSOLE: 'false', [WORKER_NAME_ENV]: this.name });
+    // The flow process beats as often as its worker unless the job configuration says otherwise.
+    if (config.env?.SYNTASK_RUNNER_HEARTBEAT_FREQUENCY === undefined) env.SYNTASK_RUNNER_HEARTBEAT_FREQUENCY = String(this.runHeartbeatMs / 1000);
     const cwd = config.working_dir || deployment?.path || process.cwd();
+    // Never `detached`: the flow process stays in the worker's process group, so stopping
+    // that group (a service manager, Ctrl-C, `kill -- -<pgid>`) stops its runs too.
     const child = config.command
       ? spawn(config.command, { shell: true, cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
       : spawn(process.execPath, [BIN, 'flow-run', 'execute', run.id], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

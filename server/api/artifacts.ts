@@ -1,3 +1,6 @@
+import type { FastifyReply } from 'fastify';
+import { withinBudget } from '../db/logs.ts';
+import { TRUNCATED_HEADER } from './logs.ts';
 import type { AppContext } from '../context.ts';
 import {
   countArtifactCollections,
@@ -29,6 +32,13 @@ const RelatedKeys = {
 };
 const NOT_FOUND = 'Artifact not found.';
 
+/** Artifact data is free-form and can be large: a page stops at the log page budget and says so, like logs. */
+function boundedPage<T extends { data?: unknown }>(reply: FastifyReply, rows: T[]): T[] {
+  const page = withinBudget(rows, (r) => Buffer.byteLength(JSON.stringify(r.data ?? null)));
+  if (page.length < rows.length) reply.header(TRUNCATED_HEADER, String(page.length));
+  return page;
+}
+
 export function artifactRoutes(app: App, ctx: AppContext) {
   const tags = ['Artifacts'];
   setGraphArtifactSource(graphArtifacts);
@@ -59,9 +69,9 @@ export function artifactRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/artifacts/filter',
     { schema: { tags, operationId: 'filterArtifacts', body: Type.Object({ artifacts: Opt(ref(ArtifactFilter)), ...RelatedKeys, sort: Opt(ref(ArtifactSort)), ...Pagination }), response: { 200: Type.Array(ref(Artifact)) } } },
-    async (req) => {
+    async (req, reply) => {
       const { limit, offset } = pagination(ctx, req.body);
-      return filterArtifacts(ctx.db, req.body, limit, offset);
+      return boundedPage(reply, await filterArtifacts(ctx.db, req.body, limit, offset));
     },
   );
 
@@ -79,9 +89,9 @@ export function artifactRoutes(app: App, ctx: AppContext) {
         response: { 200: Type.Array(ref(ArtifactCollection)) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { limit, offset } = pagination(ctx, req.body);
-      return filterArtifactCollections(ctx.db, req.body, limit, offset);
+      return boundedPage(reply, await filterArtifactCollections(ctx.db, req.body, limit, offset));
     },
   );
 

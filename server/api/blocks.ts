@@ -163,7 +163,7 @@ export async function blockRoutes(app: App, ctx: AppContext) {
   app.get('/api/block_capabilities/', { schema: { tags: ['Block capabilities'], operationId: 'readBlockCapabilities', response: { 200: Type.Array(Type.String()) } } }, async () => blockCapabilities(ctx.db.kysely));
 
   // Logos of the built-in block types, served here so the dashboard never loads images from the internet.
-  app.get('/api/ui/block-logos/:file', { schema: { hide: true, params: Type.Object({ file: Type.String({ maxLength: 200 }) }) } }, async (req, reply) => {
+  app.get('/api/ui/block-logos/:file', { schema: { hide: true, operationId: 'readBlockLogo', params: Type.Object({ file: Type.String({ maxLength: 200 }) }) } }, async (req, reply) => {
     const file = req.params.file;
     if (!/^[a-z0-9-]+\.svg$/.test(file) || !existsSync(join(LOGO_DIR, file))) throw notFound('Not Found');
     return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(readFileSync(join(LOGO_DIR, file)));

@@ -227,6 +227,26 @@ describe('flow run filters, sorts, counts (contract §4)', () => {
     expect((await s.post('/api/flow_runs/lateness', { flow_runs: { id: { any_: [] } } })).body).toBeNull();
   });
 
+  it('history: many runs in one interval make one row per state (flow and task runs)', async () => {
+    const flow = await makeFlow(s, `bucketed-${randomUUID().slice(0, 8)}`);
+    const base = Date.now() - 60_000;
+    // Start times a few ms apart: a fractional bucket index would make a row per run.
+    for (let i = 0; i < 12; i++) {
+      const run = await makeFlowRun(s, { flow_id: flow.id, state: { type: 'SCHEDULED', name: i % 3 ? 'Scheduled' : 'Late', state_details: { scheduled_time: new Date(base + i * 37).toISOString() } } });
+      await makeTaskRun(s, { flow_run_id: run.id, task_key: `t${i}` });
+    }
+    const window = { history_start: new Date(base - 3_600_000).toISOString(), history_end: new Date(base + 3_600_000).toISOString(), history_interval_seconds: 7200 };
+    // Task runs are expected to start when created (now): inside the window too.
+    const flows = (await s.post('/api/flow_runs/history', { ...window, flows: { id: { any_: [flow.id] } } })).body;
+    expect(flows).toHaveLength(1);
+    expect(flows[0].states.map((x: { state_name: string; count_runs: number }) => [x.state_name, x.count_runs])).toEqual([
+      ['Late', 4],
+      ['Scheduled', 8],
+    ]);
+    const tasks = (await s.post('/api/task_runs/history', { ...window, flows: { id: { any_: [flow.id] } } })).body;
+    expect(tasks[0].states.map((x: { state_type: string; count_runs: number }) => [x.state_type, x.count_runs])).toEqual([['PENDING', 12]]);
+  });
+
   it('history buckets runs by expected start time (contract §3.15)', async () => {
     const base = Date.now();
     const at = (seconds: number) => new Date(base + seconds * 1000).toISOString();

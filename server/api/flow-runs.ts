@@ -1,18 +1,18 @@
 import type { AppContext } from '../context.ts';
 import { countFlowRuns, filterFlowRuns, flowRunLateness, insertFlowRun, readFlowRun } from '../db/flow-runs.ts';
-import { flowRunGraph } from '../db/graph.ts';
+import { flowRunDependencies, flowRunGraph } from '../db/graph.ts';
 import { normalizeFlowRunPolicy } from '../db/runs.ts';
 import { HttpError, notFound, RequestValidationError } from '../errors.ts';
 import { jobVariableErrors, resolvedTemplateDefaults, templateOfQueue } from '../db/work-pools.ts';
 import { toJson } from '../lib/json.ts';
 import { nowMicros, parseDateTime } from '../lib/time.ts';
-import { newState } from '../orchestration/context.ts';
+import { resumeFlowRun } from '../orchestration/resume.ts';
 import { emitWrites, setRunState, setRunStateIn } from '../orchestration/set-state.ts';
 import { IdParams, pagination, type App } from './common.ts';
 import { DateTime, JsonObject, model, Nullable, Pagination, ref, Type, Uuid, type Static } from './models/common.ts';
 import { FlowRunSort, RunFilterKeys } from './models/filters.ts';
 import { FlowRun, FlowRunCreate, FlowRunUpdate } from './models/runs.ts';
-import { OrchestrationResult, SetStateBody, StateType } from './models/states.ts';
+import { OrchestrationResult, SetStateBody, State, StateType } from './models/states.ts';
 
 const FilterBody = Type.Object({ ...RunFilterKeys, sort: Type.Optional(ref(FlowRunSort)), ...Pagination });
 const CountBody = Type.Object(RunFilterKeys);
@@ -27,6 +27,10 @@ const GraphNode = model(
     state_type: Nullable(ref(StateType)),
     start_time: DateTime,
     end_time: Nullable(DateTime),
+    // Beyond the contract's node (allowed extras): start to end spans the waits between attempts.
+    total_run_time: Type.Number({ description: 'Seconds spent RUNNING, summed over attempts (as on TaskRun).' }),
+    estimated_run_time: Type.Number({ description: 'total_run_time plus, while RUNNING, the time since state_timestamp.' }),
+    state_timestamp: Nullable(DateTime),
     parents: Type.Array(Type.Object({ id: Uuid })),
     children: Type.Array(Type.Object({ id: Uuid })),
     artifacts: Type.Array(ref(GraphArtifact)),
@@ -41,6 +45,23 @@ const Graph = model(
     nodes: Type.Array(Type.Unsafe<[string, Static<typeof GraphNode>]>({ type: 'array', prefixItems: [{ type: 'string', format: 'uuid' }, ref(GraphNode)], items: false, minItems: 2, maxItems: 2 })),
     artifacts: Type.Array(ref(GraphArtifact)),
     states: Type.Array(Type.Object({ id: Uuid, timestamp: DateTime, type: ref(StateType), name: Type.String() })),
+  }),
+);
+
+/** One task run of the superseded v1 graph (`GET /flow_runs/{id}/graph`). */
+const TaskRunDependency = model(
+  'TaskRunDependency',
+  Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    upstream_dependencies: Type.Array(Type.Object({ input_type: Type.Literal('task_run'), id: Uuid })),
+    state: Nullable(ref(State)),
+    expected_start_time: Nullable(DateTime),
+    start_time: Nullable(DateTime),
+    end_time: Nullable(DateTime),
+    total_run_time: Type.Number(),
+    estimated_run_time: Type.Number(),
+    untrackable_result: Type.Boolean(),
   }),
 );
 
@@ -123,14 +144,7 @@ export function flowRunRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const run = await readFlowRun(ctx.db.kysely, req.params.id);
-      if (!run) throw notFound('Flow run not found');
-      if (run.state_type !== 'PAUSED' || !run.state) {
-        return reply.code(200).send({ state: null, status: 'ABORT', details: { type: 'abort_details', reason: 'Cannot resume a flow run that is not paused.' } });
-      }
-      const now = nowMicros();
-      const proposal = run.state.state_details.pause_reschedule ? newState('SCHEDULED', 'Resuming', now) : newState('RUNNING', 'Running', now);
-      const outcome = await setRunState(ctx, 'flow', run.id, proposal, { req });
+      const outcome = await resumeFlowRun(ctx, req.params.id, req.body.run_input, req);
       return reply.code(outcome.written ? 201 : 200).send(outcome.result);
     },
   );
@@ -142,5 +156,9 @@ export function flowRunRoutes(app: App, ctx: AppContext) {
       const since = req.query.since ? parseDateTime(req.query.since) : null;
       return flowRunGraph(ctx.db, req.params.id, since, ctx.settings.maxGraphNodes, ctx.settings.maxGraphArtifacts);
     },
+  );
+
+  app.get('/api/flow_runs/:id/graph', { schema: { tags, operationId: 'flowRunGraph', params: IdParams, response: { 200: Type.Array(ref(TaskRunDependency)) } } }, async (req) =>
+    flowRunDependencies(ctx.db, req.params.id, ctx.settings.maxGraphNodes),
   );
 }

@@ -34,6 +34,9 @@ describe('logs (contract §3.4)', () => {
     expect((await filter({ level: { ge_: 40 } })).every((l) => l.level >= 40)).toBe(true);
     expect(await filter({ level: { ge_: 20, le_: 30 } })).toHaveLength(12);
     expect(await filter({ task_run_id: { any_: [task] } })).toHaveLength(10);
+    // Extension `log_flow_only`: the flow run's own lines (no task run), and the task lines.
+    expect(await filter({ task_run_id: { is_null_: true } })).toHaveLength(20);
+    expect(await filter({ task_run_id: { is_null_: false } })).toHaveLength(10);
     expect(await filter({ timestamp: { after_: '2026-01-01T00:00:10Z', before_: '2026-01-01T00:00:12Z' } })).toHaveLength(3);
     const desc = await s.post('/api/logs/filter', { logs: { flow_run_id: { any_: [run.id] } }, sort: 'TIMESTAMP_DESC', limit: 2, offset: 1 });
     expect(desc.body.map((l: { message: string }) => l.message)).toEqual(['line 28', 'line 27']);

@@ -5,6 +5,9 @@ import { Opt, Pagination, ref, Type } from './models/common.ts';
 import { LogFilter, LogSort } from './models/filters.ts';
 import { Log, LogCreate } from './models/logs.ts';
 
+/** On a `/logs/filter` page cut short by its size: how many lines it holds. */
+export const TRUNCATED_HEADER = 'syntask-page-truncated';
+
 export function logRoutes(app: App, ctx: AppContext) {
   const tags = ['Logs'];
   app.post('/api/logs/', { schema: { tags, operationId: 'createLogs', body: Type.Array(ref(LogCreate), { maxItems: 100000 }), response: { 201: Type.Null() } } }, async (req, reply) => {
@@ -17,9 +20,12 @@ export function logRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/logs/filter',
     { schema: { tags, operationId: 'filterLogs', body: Type.Object({ logs: Opt(ref(LogFilter)), sort: Type.Optional(ref(LogSort)), ...Pagination }), response: { 200: Type.Array(ref(Log)) } } },
-    async (req) => {
+    async (req, reply) => {
       const { limit, offset } = pagination(ctx, req.body);
-      return filterLogs(ctx.db, req.body.logs, req.body.sort, limit, offset);
+      const { logs, truncated } = await filterLogs(ctx.db, req.body.logs, req.body.sort, limit, offset);
+      // The page stopped early to stay within LOG_PAGE_BYTES: read on from the last line.
+      if (truncated) reply.header(TRUNCATED_HEADER, String(logs.length));
+      return logs;
     },
   );
 }

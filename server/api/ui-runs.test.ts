@@ -63,7 +63,7 @@ describe('task-run counts for many flow runs (extension)', () => {
 describe('feature flags', () => {
   it('/ui-settings advertises the extensions', async () => {
     const flags = (await s.get('/ui-settings')).body.flags;
-    expect(flags).toEqual(expect.arrayContaining(['log_search', 'flow_run_task_run_counts', 'flow_run_stream']));
+    expect(flags).toEqual(expect.arrayContaining(['log_search', 'log_flow_only', 'flow_run_task_run_counts', 'flow_run_stream']));
   });
 });
 

@@ -10,7 +10,7 @@ import { STATE_TYPES } from './models/states.ts';
 const StateCounts = model('StateCounts', Type.Object(Object.fromEntries(STATE_TYPES.map((t) => [t, Type.Integer()])) as Record<(typeof STATE_TYPES)[number], ReturnType<typeof Type.Integer>>));
 
 /** Feature flags of the extensions in this module (served in `/ui-settings`). */
-export const UI_RUNS_FLAGS = ['log_search', 'flow_run_task_run_counts', 'flow_run_id_prefix'];
+export const UI_RUNS_FLAGS = ['log_search', 'log_flow_only', 'flow_run_task_run_counts', 'flow_run_id_prefix'];
 
 export function uiRunRoutes(app: App, ctx: AppContext) {
   app.post(

@@ -59,7 +59,8 @@ export function uiRoutes(app: App, ctx: AppContext) {
       const rows = await k
         .selectFrom('task_run')
         .select([
-          sql<number>`(task_run.start_time - ${start}) * ${BUCKETS} / ${end - start}`.as('bucket'),
+          // Integer arithmetic on both databases: bound as REAL, every run would be its own group.
+          sql<number>`(task_run.start_time - cast(${start} as bigint)) * ${BUCKETS} / cast(${end - start} as bigint)`.as('bucket'),
           sql<number>`sum(case when task_run.state_type in ('COMPLETED', 'CANCELLED') then 1 else 0 end)`.as('completed'),
           sql<number>`sum(case when task_run.state_type in ('FAILED', 'CRASHED') then 1 else 0 end)`.as('failed'),
         ])

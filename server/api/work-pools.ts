@@ -10,14 +10,13 @@ import {
   insertPool,
   insertQueue,
   isReservedName,
-  makeRoomForPriority,
-  POLL_FRESHNESS_MICROS,
   pollPool,
   poolNotFound,
   poolOr404,
   queueOr404,
   selectQueues,
 } from '../db/work-pools.ts';
+import { deleteQueue, updateQueue } from '../db/work-queues.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { toJson } from '../lib/json.ts';
 import { nowMicros, parseDateTime } from '../lib/time.ts';
@@ -137,38 +136,12 @@ export function workPoolRoutes(app: App, ctx: AppContext) {
 
   app.patch('/api/work_pools/:pool/queues/:name', { schema: { tags, operationId: 'updateWorkQueue', params: QueueParams, body: ref(WorkQueueUpdate) } }, async (req, reply) => {
     const body = req.body;
-    await ctx.db.transaction(async (trx) => {
-      const queue = await queueOr404(trx, req.params.pool, req.params.name);
-      const now = nowMicros();
-      const set: Record<string, unknown> = { updated: now };
-      if (body.name) set.name = body.name;
-      if (body.description !== undefined) set.description = body.description ?? '';
-      if (body.concurrency_limit !== undefined) set.concurrency_limit = body.concurrency_limit;
-      if (body.last_polled !== undefined) set.last_polled = body.last_polled ? parseDateTime(body.last_polled) : null;
-      if (body.priority !== undefined && body.priority !== null && body.priority !== queue.priority) {
-        await makeRoomForPriority(trx, queue.work_pool_id, body.priority, queue.id);
-        set.priority = body.priority;
-      }
-      if (body.is_paused !== undefined && body.is_paused !== null) {
-        set.is_paused = body.is_paused ? 1 : 0;
-        const lastPolled = (set.last_polled as number | null | undefined) ?? queue.last_polled;
-        if (body.is_paused) set.status = 'PAUSED';
-        else if (queue.status === 'PAUSED') set.status = lastPolled !== null && now - lastPolled < POLL_FRESHNESS_MICROS ? 'READY' : 'NOT_READY';
-      }
-      await trx.updateTable('work_queue').set(set).where('id', '=', queue.id).execute();
-    });
+    await ctx.db.transaction(async (trx) => updateQueue(trx, await queueOr404(trx, req.params.pool, req.params.name), body));
     return reply.code(204).send();
   });
 
   app.delete('/api/work_pools/:pool/queues/:name', { schema: { tags, operationId: 'deleteWorkQueue', params: QueueParams } }, async (req, reply) => {
-    await ctx.db.transaction(async (trx) => {
-      const queue = await queueOr404(trx, req.params.pool, req.params.name);
-      const pool = await poolOr404(trx, req.params.pool);
-      if (pool.default_queue_id === queue.id) throw new HttpError(400, "A work pool's default queue cannot be deleted.");
-      await trx.updateTable('flow_run').set({ work_queue_id: null }).where('work_queue_id', '=', queue.id).execute();
-      await trx.updateTable('deployment').set({ work_queue_id: null }).where('work_queue_id', '=', queue.id).execute();
-      await trx.deleteFrom('work_queue').where('id', '=', queue.id).execute();
-    });
+    await ctx.db.transaction(async (trx) => deleteQueue(trx, await queueOr404(trx, req.params.pool, req.params.name)));
     return reply.code(204).send();
   });
 

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Driver, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -66,10 +66,34 @@ function withStatementCache(raw: BetterSqlite3.Database): BetterSqlite3.Database
   });
 }
 
+/** The database holds secrets' ciphertext and sessions: its folder 0700, the file 0600. */
+export function createPrivateFile(path: string) {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+}
+
+/**
+ * Transactions take the write lock when they begin. Another process may write the same file
+ * (a script's embedded API beside a server): a deferred transaction that read first and then
+ * writes after the other process committed fails at once with SQLITE_BUSY, busy timeout or
+ * not, where an immediate one waits its turn.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 function openSqlite(path: string, options: DbOptions): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') createPrivateFile(path);
   const raw = new BetterSqlite3(path, { timeout: (options.timeoutSeconds ?? 10) * 1000 });
   raw.pragma('journal_mode = WAL');
+  // SQLite gives -wal and -shm the database file's mode; older files are tightened here too.
+  if (path !== ':memory:') for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('cache_size = -65536');
@@ -77,7 +101,7 @@ function openSqlite(path: string, options: DbOptions): Db {
   raw.pragma('mmap_size = 268435456');
   // Checkpoints copy the WAL back and fsync; fewer, larger ones cost less per commit.
   raw.pragma('wal_autocheckpoint = 4000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
   return {
     kysely,
     dialect: 'sqlite',
@@ -111,7 +135,11 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query(`create schema if not exists ${schema}`);
+      // `if not exists` still fails when another server creates it at the same moment.
+      await admin.query(`create schema if not exists ${schema}`).catch(async (err) => {
+        const found = await admin.query('select 1 from pg_namespace where nspname = $1', [schema]);
+        if (found.rowCount === 0) throw err;
+      });
     } finally {
       await admin.end();
     }

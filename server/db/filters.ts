@@ -231,6 +231,7 @@ export class FilterCompiler {
         this.timeRange(a, 'timestamp', f.timestamp),
         present(f.flow_run_id?.any_) ? this.inList(a, 'flow_run_id', f.flow_run_id.any_) : null,
         present(f.task_run_id?.any_) ? this.inList(a, 'task_run_id', f.task_run_id.any_) : null,
+        present(f.task_run_id?.is_null_) ? this.isNull(a, 'task_run_id', f.task_run_id.is_null_) : null,
         present(f.message?.like_) ? this.like(a, 'message', f.message.like_) : null,
       ],
       f.operator,

@@ -36,6 +36,7 @@ export async function insertFlowRun(
       flow_id: input.flow_id,
       state_id: null,
       state_type: null,
+      failure_signature: null,
       state_name: null,
       state_timestamp: null,
       run_count: 0,

@@ -33,7 +33,8 @@ export async function runHistory(db: Db, kind: 'flow_run' | 'task_run', body: Ru
   const rows = await db.kysely
     .selectFrom(kind)
     .select([
-      sql<number>`(${col('expected_start_time')} - ${start}) / ${sqlWidth}`.as('bucket'),
+      // Integer division on both databases (better-sqlite3 binds numbers as REAL: a fractional bucket per run).
+      sql<number>`(${col('expected_start_time')} - cast(${start} as bigint)) / cast(${sqlWidth} as bigint)`.as('bucket'),
       sql<StateTypeName>`${col('state_type')}`.as('state_type'),
       sql<string>`${col('state_name')}`.as('state_name'),
       sql<number>`count(*)`.as('count_runs'),

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { fromJson, toJson } from '../lib/json.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
-import type { Executor } from './connection.ts';
-import type { FlowRunNotificationPolicyTable } from './schema.ts';
+import type { DialectName, Executor } from './connection.ts';
+import type { Database, FlowRunNotificationPolicyTable } from './schema.ts';
 
 /** Flow run notification policies (contract §3.13) and the queue of notifications to send. */
 
@@ -102,30 +102,42 @@ export async function enqueueNotifications(db: Executor, policyIds: string[], st
     .execute();
 }
 
-export async function dueNotifications(db: Executor, now: number, limit: number) {
+/**
+ * Claims up to `limit` due notifications for one attempt each, in one statement: on
+ * PostgreSQL rows another replica is claiming are skipped (never waited for, never taken
+ * twice); the lease lets another replica retry a message whose claimer died.
+ */
+export async function claimDueNotifications(db: Executor, dialect: DialectName, now: number, leaseUntil: number, limit: number) {
+  const unlocked = (eb: ExpressionBuilder<Database, 'flow_run_notification_queue'>) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]);
+  let due = db.selectFrom('flow_run_notification_queue').select('id').where('next_attempt_at', '<=', now).where(unlocked).orderBy('next_attempt_at').limit(limit);
+  if (dialect === 'postgres') due = due.forUpdate().skipLocked();
   return db
-    .selectFrom('flow_run_notification_queue')
-    .selectAll()
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-    .orderBy('next_attempt_at')
-    .limit(limit)
+    .updateTable('flow_run_notification_queue')
+    .set({ locked_until: leaseUntil, attempts: sql`attempts + 1`, updated: now })
+    .where('id', 'in', due)
+    .where(unlocked)
+    .returningAll()
     .execute();
 }
 
-/** Claims a queued notification for one attempt (atomic, so several servers never send it twice). */
-export async function claimNotification(db: Executor, id: string, now: number, leaseUntil: number): Promise<boolean> {
-  const res = await db
-    .updateTable('flow_run_notification_queue')
-    .set({ locked_until: leaseUntil, attempts: sql`attempts + 1`, updated: now })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-    .executeTakeFirst();
-  return Boolean(res.numUpdatedRows);
+/** Queues a message per active policy matching a flow run state (in the state's transaction, so none is lost or doubled). */
+export async function queueFlowRunNotifications(db: Executor, runTags: string[], stateId: string, stateName: string): Promise<number> {
+  // Cheap when no policy is active: one small indexed query per flow run state.
+  const matching = matchPolicies(await activePolicies(db), stateName, runTags);
+  await enqueueNotifications(
+    db,
+    matching.map((p) => p.id),
+    stateId,
+  );
+  return matching.length;
 }
 
+/** When the next message may be claimed: its next attempt, or later when another server holds its lease. */
 export async function earliestDueNotification(db: Executor): Promise<number | null> {
-  const row = await db.selectFrom('flow_run_notification_queue').select((eb) => eb.fn.min('next_attempt_at').as('next')).executeTakeFirst();
+  const row = await db
+    .selectFrom('flow_run_notification_queue')
+    .select(sql<number | null>`min(case when locked_until > next_attempt_at then locked_until else next_attempt_at end)`.as('next'))
+    .executeTakeFirst();
   return row?.next === null || row?.next === undefined ? null : Number(row.next);
 }
 

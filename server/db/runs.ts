@@ -84,17 +84,21 @@ function joinedState(row: RunStateColumns & JoinedState): StateT | null {
   };
 }
 
+/** `total_run_time` plus, while RUNNING, the time since the current state began (seconds). */
+export function estimatedRunTime(row: Pick<RunStateColumns, 'state_type' | 'state_timestamp' | 'total_run_time'>, now: number): number {
+  const running = row.state_type === 'RUNNING' && row.state_timestamp !== null;
+  return row.total_run_time + (running ? Math.max(0, now - row.state_timestamp!) / 1e6 : 0);
+}
+
 /** Timing fields derived at read time (contract §3.2). */
 export function runTiming(row: RunStateColumns, now: number) {
-  const running = row.state_type === 'RUNNING' && row.state_timestamp !== null;
-  const estimatedRunTime = row.total_run_time + (running ? Math.max(0, now - row.state_timestamp!) / 1e6 : 0);
   let delta = 0;
   if (row.start_time !== null && row.expected_start_time !== null) {
     delta = row.start_time > row.expected_start_time ? (row.start_time - row.expected_start_time) / 1e6 : 0;
   } else if (row.start_time === null && row.expected_start_time !== null && row.expected_start_time < now && !TERMINAL_STATES.has(row.state_type ?? '')) {
     delta = (now - row.expected_start_time) / 1e6;
   }
-  return { estimated_run_time: estimatedRunTime, estimated_start_time_delta: delta };
+  return { estimated_run_time: estimatedRunTime(row, now), estimated_start_time_delta: delta };
 }
 
 function runStateFields(row: RunStateColumns & JoinedState, now: number) {

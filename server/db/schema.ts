@@ -19,6 +19,8 @@ export interface RunStateColumns {
   start_time: number | null;
   end_time: number | null;
   total_run_time: number;
+  /** Failed or Crashed: the cause's signature (server/lib/failure-signature.ts); null otherwise. */
+  failure_signature?: string | null;
 }
 
 export interface FlowTable extends BaseRow {
@@ -46,6 +48,18 @@ export interface FlowRunTable extends BaseRow, RunStateColumns {
   created_by: string | null;
   job_variables: string | null;
   poll_lease?: number | null;
+  /** Last heartbeat (µs) of the current Running period; null when none came (older clients). */
+  last_heartbeat?: number | null;
+  /** Worker named by that heartbeat; null when the flow process ran without one. */
+  heartbeat_worker?: string | null;
+}
+
+export interface FlowRunInputTable extends BaseRow {
+  flow_run_id: string;
+  key: string;
+  /** Verbatim text (clients send JSON). */
+  value: string;
+  sender: string | null;
 }
 
 export interface TaskRunTable extends BaseRow, RunStateColumns {
@@ -100,21 +114,89 @@ export interface ConcurrencyLimitTable extends BaseRow {
   active_slots: string;
 }
 
+export interface ConcurrencyLimitV2Table extends BaseRow {
+  active: number;
+  name: string;
+  limit: number;
+  /** Slots held at `slots_decayed_at`; decaying limits free them continuously from there. */
+  active_slots: number;
+  denied_slots: number;
+  slot_decay_per_second: number;
+  avg_slot_occupancy_seconds: number;
+  slots_decayed_at: number;
+}
+
 export interface CsrfTokenTable extends BaseRow {
   token: string;
   client: string;
   expiration: number;
 }
 
+export type Role = 'viewer' | 'operator' | 'admin';
+
+export interface UserTable extends BaseRow {
+  name: string;
+  role: Role;
+  password_hash: string;
+}
+
+export interface AuthSessionTable extends BaseRow {
+  token_hash: string;
+  user_id: string | null;
+  user_name: string;
+  credential: string | null;
+  expires: number;
+}
+
+export interface ApiKeyTable extends BaseRow {
+  name: string;
+  role: Role;
+  key_hash: string;
+  created_by: string;
+  creator_user_id: string | null;
+  expires: number | null;
+  last_used: number | null;
+}
+
+export interface LoginThrottleTable {
+  subject: string;
+  failures: number;
+  last_failure: number;
+  blocked_until: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  timestamp: number;
+  actor: string;
+  actor_kind: string;
+  actor_role: string | null;
+  address: string | null;
+  method: string;
+  operation: string;
+  path: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  status_code: number;
+  outcome: string;
+}
+
 export interface Database {
+  syntask_user: UserTable;
+  auth_session: AuthSessionTable;
+  api_key: ApiKeyTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
   flow: FlowTable;
   flow_run: FlowRunTable;
   flow_run_state: FlowRunStateTable;
+  flow_run_input: FlowRunInputTable;
   task_run: TaskRunTable;
   task_run_state: TaskRunStateTable;
   task_run_state_cache: TaskRunStateCacheTable;
   log: LogTable;
   concurrency_limit: ConcurrencyLimitTable;
+  concurrency_limit_v2: ConcurrencyLimitV2Table;
   csrf_token: CsrfTokenTable;
   work_pool: WorkPoolTable;
   work_queue: WorkQueueTable;

@@ -46,6 +46,7 @@ export async function insertTaskRun(trx: Executor, input: Omit<TaskRunCreateT, '
     flow_run_run_count: 0,
     state_id: null,
     state_type: null,
+    failure_signature: null,
     state_name: null,
     state_timestamp: null,
     run_count: 0,

@@ -213,7 +213,11 @@ export async function lowestFreePriority(trx: Executor, poolId: string) {
   return p;
 }
 
-export async function insertQueue(trx: Executor, poolId: string, input: { name: string; description?: string | null; is_paused?: boolean | null; concurrency_limit?: number | null; priority?: number | null }) {
+export async function insertQueue(
+  trx: Executor,
+  poolId: string,
+  input: { name: string; description?: string | null; is_paused?: boolean | null; concurrency_limit?: number | null; priority?: number | null; filter?: Record<string, unknown> | null },
+) {
   const now = nowMicros();
   let priority = input.priority ?? null;
   if (priority === null) priority = await lowestFreePriority(trx, poolId);
@@ -231,7 +235,7 @@ export async function insertQueue(trx: Executor, poolId: string, input: { name: 
       concurrency_limit: input.concurrency_limit ?? null,
       priority,
       work_pool_id: poolId,
-      filter: null,
+      filter: input.filter ? toJson(input.filter) : null,
       last_polled: null,
       status: input.is_paused ? 'PAUSED' : 'NOT_READY',
     })
@@ -246,11 +250,7 @@ export async function insertQueue(trx: Executor, poolId: string, input: { name: 
  */
 export async function resolveQueue(trx: Executor, poolName: string | null | undefined, queueName: string | null | undefined) {
   if (!poolName && !queueName) return null;
-  let pool = await readPool(trx, poolName ?? DEFAULT_AGENT_POOL);
-  if (!pool) {
-    if (poolName) throw poolNotFound(poolName);
-    pool = await insertPool(trx, { name: DEFAULT_AGENT_POOL, type: AGENT_POOL_TYPE });
-  }
+  const pool = poolName ? await poolOr404(trx, poolName) : (await ensureAgentPool(trx)).pool;
   if (!queueName) {
     const queue = await trx.selectFrom('work_queue').select(['id', 'name']).where('id', '=', pool.default_queue_id ?? '').executeTakeFirstOrThrow();
     return { work_queue_id: queue.id, work_queue_name: queue.name, pool };
@@ -259,6 +259,13 @@ export async function resolveQueue(trx: Executor, poolName: string | null | unde
   if (existing) return { work_queue_id: existing.id, work_queue_name: existing.name, pool };
   const id = await insertQueue(trx, pool.id, { name: queueName });
   return { work_queue_id: id, work_queue_name: queueName, pool };
+}
+
+/** `default-agent-pool`, where queues named without a pool live; made on first use. */
+export async function ensureAgentPool(trx: Executor) {
+  const existing = await readPool(trx, DEFAULT_AGENT_POOL);
+  if (existing) return { pool: existing, created: false };
+  return { pool: await insertPool(trx, { name: DEFAULT_AGENT_POOL, type: AGENT_POOL_TYPE }), created: true };
 }
 
 /** Queues and deployments of a poll become READY (contract §6, readiness). */
@@ -311,6 +318,8 @@ export interface PollOptions {
   after: number | null;
   limit: number;
   leaseMicros: number;
+  /** A look without a poll (legacy `x-syntask-ui: true`): no readiness bookkeeping, no leases. */
+  peek?: boolean;
 }
 
 /**
@@ -327,7 +336,7 @@ export async function pollPool(db: Db, poolName: string, options: PollOptions) {
       queues = queues.filter((q) => options.queueNames!.includes(q.name));
     }
     const now = nowMicros();
-    await recordQueuePoll(trx, queues.map((q) => q.id), now);
+    if (!options.peek) await recordQueuePoll(trx, queues.map((q) => q.id), now);
     if (pool.is_paused) return { pool, runs: [] };
     queues = queues.filter((q) => !q.is_paused);
     const allPoolQueues = (await trx.selectFrom('work_queue').select('id').where('work_pool_id', '=', pool.id).execute()).map((q) => q.id);
@@ -355,7 +364,7 @@ export async function pollPool(db: Db, poolName: string, options: PollOptions) {
       if (options.before !== null) q = q.where('flow_run.next_scheduled_start_time', '<=', options.before);
       if (options.after !== null) q = q.where('flow_run.next_scheduled_start_time', '>=', options.after);
       const ids = (await q.execute()).map((r) => r.id);
-      if (ids.length) await trx.updateTable('flow_run').set({ poll_lease: now + options.leaseMicros }).where('id', 'in', ids).execute();
+      if (ids.length && !options.peek) await trx.updateTable('flow_run').set({ poll_lease: now + options.leaseMicros }).where('id', 'in', ids).execute();
       for (const id of ids) out.push({ work_pool_id: pool.id, work_queue_id: queue.id, runId: id });
       remaining -= ids.length;
       poolFree -= ids.length;

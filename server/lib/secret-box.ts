@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -56,7 +56,8 @@ export function loadSecretBox(settings: { secretKey: string; home: string }, dia
       'SYNTASK_SECRET_KEY is not set. With PostgreSQL several servers can share one database and must share one key to read block secrets: set SYNTASK_SECRET_KEY to the same long random value on every server (for example the output of `openssl rand -hex 32`).',
     );
   }
-  mkdirSync(settings.home, { recursive: true });
+  mkdirSync(settings.home, { recursive: true, mode: 0o700 });
+  chmodSync(settings.home, 0o700);
   const file = join(settings.home, SECRET_KEY_FILE);
   try {
     writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });

@@ -45,6 +45,28 @@ describe('bookkeeping on every written state (contract §5.4)', () => {
     expect(again.start_time).toBe(started.start_time);
   });
 
+  it('run time sums the RUNNING spells over retries and resumes; run_count counts attempts, not resumes', async () => {
+    const seconds = (a: { timestamp: string }, b: { timestamp: string }) => (Date.parse(b.timestamp) - Date.parse(a.timestamp)) / 1000;
+    const run = await makeFlowRun(s, { empirical_policy: { retries: 1, retry_delay: 0 } });
+    const r1 = (await setFlowState(s, run.id, { type: 'RUNNING' })).body.state;
+    await sleep(40);
+    const retry = (await setFlowState(s, run.id, { type: 'FAILED', message: 'boom' })).body.state;
+    expect(retry).toMatchObject({ type: 'SCHEDULED', name: 'AwaitingRetry' });
+    await sleep(200);
+    const r2 = (await setFlowState(s, run.id, { type: 'RUNNING' })).body.state;
+    await sleep(40);
+    const paused = (await setFlowState(s, run.id, { type: 'PAUSED' })).body.state;
+    await sleep(200);
+    const resumed = (await s.post(`/api/flow_runs/${run.id}/resume`, {})).body.state;
+    expect(resumed.type).toBe('RUNNING');
+    await sleep(40);
+    const done = (await setFlowState(s, run.id, { type: 'COMPLETED' })).body.state;
+    const after = await readFlowRun(run.id);
+    expect(after.run_count).toBe(2);
+    expect(after.total_run_time).toBeCloseTo(seconds(r1, retry) + seconds(r2, paused) + seconds(resumed, done), 3);
+    expect(after.total_run_time).toBeLessThan(seconds(r1, done) - 0.3);
+  });
+
   it('a run that never started gets no end time', async () => {
     const run = await makeFlowRun(s, { state: { type: 'SCHEDULED' } });
     await setFlowState(s, run.id, { type: 'CANCELLED' }, true);

@@ -26,6 +26,7 @@ export function applyBookkeeping(ctx: OrchestrationContext, written: StateRecord
     const pauseBookkeeping = ctx.apiAtLeast(0, 8, 4);
     if (written.type === 'RUNNING' && !(pauseBookkeeping && policy.resuming)) run.run_count += 1;
     if (pauseBookkeeping && (written.type === 'RUNNING' || isTerminal(written.type))) policy.resuming = false;
+    if (written.type === 'RUNNING' && initial?.type !== 'RUNNING') run.clear_heartbeat = true;
   } else if (written.type === 'RUNNING') {
     run.run_count += 1;
   }

@@ -40,6 +40,8 @@ export interface RunRecord {
   parent_task_run_id?: string | null;
   infrastructure_pid?: string | null;
   flow_policy?: FlowRunPolicyT;
+  /** Set by bookkeeping when the run enters RUNNING: heartbeats of an earlier Running period no longer count. */
+  clear_heartbeat?: boolean;
   // task runs
   flow_run_id?: string | null;
   cache_key?: string | null;

@@ -21,6 +21,8 @@ export interface WrittenState {
   runId: string;
   state: StateRecord;
   initialType: string | null;
+  /** Flow runs: notifications were queued for this state (wakes a sender). */
+  notified?: boolean;
 }
 
 export interface Outcome {
@@ -87,8 +89,10 @@ export async function orchestrate(env: Env, kind: RunKind, runId: string, propos
     await env.store.insertState(kind, run.id, toWrite);
     for (const rule of entered) if (!fizzled && !rule.universal) await rule.after?.(ctx, toWrite);
     for (const rule of rules) if (rule.universal) await rule.after?.(ctx, toWrite);
-    await env.store.saveRun(run, now);
-    writes.push({ kind, runId: run.id, state: toWrite, initialType: intendedFrom });
+    await env.store.saveRun(run, now, toWrite);
+    // Queued with the state: a replica dying right after commit loses no notification.
+    const notified = kind === 'flow' && (await env.store.queueNotifications(run, toWrite)) > 0;
+    writes.push({ kind, runId: run.id, state: toWrite, initialType: intendedFrom, notified });
     if (kind === 'flow' && run.parent_task_run_id) writes.push(...(await mirrorOntoParentTask(env, run, toWrite)));
   }
 

@@ -7,6 +7,7 @@ import {
   HandlePausingFlows,
   HandleResumingPausedFlows,
   PreventDuplicateTransitions,
+  PreventRepeatedLate,
   RetryFailedFlows,
 } from './rules/flow-rules.ts';
 import { AddUnknownResult, CopyScheduledTime, PreventPendingTransitions, WaitForScheduledTime } from './rules/shared.ts';
@@ -58,5 +59,5 @@ export const AUTONOMOUS_TASK_POLICY: readonly Rule[] = [PreventPendingTransition
 export const MINIMAL_FLOW_POLICY: readonly Rule[] = [AddUnknownResult, BypassCancellingFlowRunsWithNoInfra];
 export const MINIMAL_TASK_POLICY: readonly Rule[] = [ReleaseTaskConcurrencySlots, AddUnknownResult];
 
-/** Late-run service proposals. */
-export const LATE_RUN_POLICY: readonly Rule[] = [EnsureOnlyScheduledFlowsMarkedLate];
+/** Late-run service proposals (contract §5.3), and Late → Late is a no-op (several replicas). */
+export const LATE_RUN_POLICY: readonly Rule[] = [EnsureOnlyScheduledFlowsMarkedLate, PreventRepeatedLate];

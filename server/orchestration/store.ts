@@ -1,9 +1,11 @@
+import { failureSignature } from '../lib/failure-signature.ts';
 import { randomUUID } from 'node:crypto';
 import type { FlowRunPolicyT, TaskRunPolicyT } from '../api/models/runs.ts';
 import type { StateDetailsT, StateTypeName } from '../api/models/states.ts';
 import type { DialectName, Executor } from '../db/connection.ts';
 import { insertArtifact, takeResultArtifact } from '../db/artifacts.ts';
 import { normalizeFlowRunPolicy, normalizeTaskRunPolicy } from '../db/runs.ts';
+import { queueFlowRunNotifications } from '../db/notification-policies.ts';
 import type { Selectable } from 'kysely';
 import type { FlowRunTable, TaskRunTable } from '../db/schema.ts';
 import { fromJson, fromJsonNullable, toJson } from '../lib/json.ts';
@@ -108,9 +110,15 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
     if (resultArtifact) await insertArtifact(this.trx, resultArtifact, state.timestamp);
   }
 
-  async saveRun(run: RunRecord, now: number): Promise<void> {
+  /** Messages for the active notification policies matching a flow run state. */
+  queueNotifications(run: RunRecord, state: StateRecord): Promise<number> {
+    return queueFlowRunNotifications(this.trx, run.tags, state.id, state.name);
+  }
+
+  async saveRun(run: RunRecord, now: number, state: StateRecord): Promise<void> {
     const common = {
       updated: now,
+      failure_signature: state.type === 'FAILED' || state.type === 'CRASHED' ? failureSignature(state.message) : null,
       state_id: run.state_id,
       state_type: run.state_type,
       state_name: run.state_name,
@@ -123,7 +131,8 @@ export class KyselyOrchestrationStore implements OrchestrationStore {
       total_run_time: run.total_run_time,
     };
     if (run.kind === 'flow') {
-      await this.trx.updateTable('flow_run').set({ ...common, empirical_policy: toJson(run.flow_policy) }).where('id', '=', run.id).execute();
+      const heartbeat = run.clear_heartbeat ? { last_heartbeat: null, heartbeat_worker: null } : {};
+      await this.trx.updateTable('flow_run').set({ ...common, ...heartbeat, empirical_policy: toJson(run.flow_policy) }).where('id', '=', run.id).execute();
     } else {
       await this.trx
         .updateTable('task_run')

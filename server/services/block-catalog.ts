@@ -270,13 +270,22 @@ await client.connect();
 
 export const logoUrl = (slug: string) => `/api/ui/block-logos/${slug}.svg`;
 
+/** The block type's descriptive fields, stored and shown in the `aggregate-block-metadata` collection view. */
+export const builtinBlockType = (block: BuiltinBlock) => ({
+  name: block.name,
+  logo_url: logoUrl(block.slug),
+  documentation_url: `${DOCS}${block.documentationPath}`,
+  description: block.description,
+  code_example: block.codeExample,
+});
+
 /** Registers (or refreshes) every built-in block type and its schema, version = server release. */
 export async function installSystemBlockTypes(ctx: AppContext, log?: FastifyBaseLogger): Promise<void> {
   for (const block of BUILTIN_BLOCKS) {
     try {
       await ctx.db.transaction(async (trx) => {
         const now = nowMicros();
-        const values = { name: block.name, logo_url: logoUrl(block.slug), documentation_url: `${DOCS}${block.documentationPath}`, description: block.description, code_example: block.codeExample, is_protected: 1 };
+        const values = { ...builtinBlockType(block), is_protected: 1 };
         const existing = await trx.selectFrom('block_type').select('id').where('slug', '=', block.slug).executeTakeFirst();
         let typeId = existing?.id;
         if (typeId) await trx.updateTable('block_type').set({ ...values, updated: now }).where('id', '=', typeId).execute();

@@ -1,13 +1,15 @@
 import type { AppContext } from '../context.ts';
 import { cleanUpCancellations } from './cancellation-cleanup.ts';
+import { crashSilentRuns } from './crashed-runs.ts';
 import { markLateRuns } from './late-runs.ts';
 import { expirePauses } from './pause-expiry.ts';
 import { enforceRetention } from './retention.ts';
+import { pruneSecurityRecords } from '../security/audit.ts';
 import { schedulerPass } from './scheduler.ts';
 import { LoopService } from './service.ts';
 import { keepStatuses } from './status-keeper.ts';
 
-export type ServiceName = 'scheduler' | 'recent_scheduler' | 'late_runs' | 'pause_expirations' | 'cancellation_cleanup' | 'status_keeper' | 'retention';
+export type ServiceName = 'scheduler' | 'recent_scheduler' | 'late_runs' | 'pause_expirations' | 'cancellation_cleanup' | 'crashed_runs' | 'status_keeper' | 'retention' | 'security_retention';
 
 export interface Services {
   get(name: ServiceName): LoopService;
@@ -18,14 +20,23 @@ export interface Services {
 /** Every background service of contract §6, each started only when its setting enables it. */
 export function createServices(ctx: AppContext, log: (service: string, err: unknown) => void): Services {
   const s = ctx.settings.services;
+  // One replica at a time runs a pass of each service; a pass held elsewhere is skipped until the next interval.
+  const loop = (name: ServiceName, seconds: number, work: () => Promise<unknown>) => new LoopService(name, seconds, () => ctx.locks.tryRun(name, work), log);
+  // Passes that changed rows tell live lists (what a state write does for runs on its own).
+  const changed = (resource: string) => (n: unknown) => {
+    if (typeof n === 'number' && n > 0) ctx.events.emit('changed', { resources: [resource] });
+  };
   const all: [ServiceName, LoopService, boolean][] = [
-    ['scheduler', new LoopService('scheduler', s.scheduler.loopSeconds, () => schedulerPass(ctx), log), s.scheduler.enabled],
-    ['recent_scheduler', new LoopService('recent_scheduler', s.scheduler.recentLoopSeconds, () => schedulerPass(ctx, 6), log), s.scheduler.enabled],
-    ['late_runs', new LoopService('late_runs', s.lateRuns.loopSeconds, () => markLateRuns(ctx), log), s.lateRuns.enabled],
-    ['pause_expirations', new LoopService('pause_expirations', s.pauseExpirations.loopSeconds, () => expirePauses(ctx), log), s.pauseExpirations.enabled],
-    ['cancellation_cleanup', new LoopService('cancellation_cleanup', s.cancellationCleanup.loopSeconds, () => cleanUpCancellations(ctx), log), s.cancellationCleanup.enabled],
-    ['status_keeper', new LoopService('status_keeper', s.statusKeeper.loopSeconds, () => keepStatuses(ctx), log), s.statusKeeper.enabled],
-    ['retention', new LoopService('retention', s.retention.loopSeconds, () => enforceRetention(ctx), log), s.retention.days > 0],
+    ['scheduler', loop('scheduler', s.scheduler.loopSeconds, () => schedulerPass(ctx).then(changed('flow_runs'))), s.scheduler.enabled],
+    ['recent_scheduler', loop('recent_scheduler', s.scheduler.recentLoopSeconds, () => schedulerPass(ctx, 6).then(changed('flow_runs'))), s.scheduler.enabled],
+    ['late_runs', loop('late_runs', s.lateRuns.loopSeconds, () => markLateRuns(ctx)), s.lateRuns.enabled],
+    ['pause_expirations', loop('pause_expirations', s.pauseExpirations.loopSeconds, () => expirePauses(ctx)), s.pauseExpirations.enabled],
+    ['cancellation_cleanup', loop('cancellation_cleanup', s.cancellationCleanup.loopSeconds, () => cleanUpCancellations(ctx)), s.cancellationCleanup.enabled],
+    // At least once per heartbeat interval: a silent run is crashed within 3 intervals plus one pass.
+    ['crashed_runs', loop('crashed_runs', s.crashedRuns.heartbeatSeconds, () => crashSilentRuns(ctx)), s.crashedRuns.enabled],
+    ['status_keeper', loop('status_keeper', s.statusKeeper.loopSeconds, () => keepStatuses(ctx).then(changed('work_pools'))), s.statusKeeper.enabled],
+    ['retention', loop('retention', s.retention.loopSeconds, () => enforceRetention(ctx).then(changed('flow_runs'))), s.retention.days > 0],
+    ['security_retention', loop('security_retention', s.retention.loopSeconds, () => pruneSecurityRecords(ctx.db, ctx.settings.auditRetentionDays)), true],
   ];
   const byName = new Map(all.map(([name, service]) => [name, service]));
   return {

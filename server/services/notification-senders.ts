@@ -65,8 +65,11 @@ const SENDERS: Record<string, Sender> = {
 };
 
 
+/** Stable per queued message (same on retries and on another server): receivers drop repeats by it. */
+export const DELIVERY_ID_HEADER = 'Syntask-Delivery-Id';
+
 /** Sends one notification through a block document (one attempt). */
-export async function sendThroughBlock(ctx: AppContext, blockDocumentId: string, notification: Notification, signal?: AbortSignal): Promise<void> {
+export async function sendThroughBlock(ctx: AppContext, blockDocumentId: string, notification: Notification, signal?: AbortSignal, deliveryId?: string): Promise<void> {
   const doc = await readBlockDocument(ctx.db.kysely, ctx.secrets, blockDocumentId, true);
   if (!doc) throw new NotificationSetupError('The block document of the policy no longer exists.');
   const slug = doc.block_type?.slug ?? '';
@@ -74,6 +77,7 @@ export async function sendThroughBlock(ctx: AppContext, blockDocumentId: string,
   const sender = SENDERS[slug];
   if (!sender) throw new NotificationSetupError(`Syntask cannot send notifications through "${slug}" blocks; use a "webhook" or "custom-webhook-notification" block.`);
   const request = sender(doc.data, notification);
+  if (deliveryId) request.headers[DELIVERY_ID_HEADER] = deliveryId;
   let url: URL;
   try {
     url = new URL(request.url);

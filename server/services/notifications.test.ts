@@ -111,6 +111,10 @@ describe('notification delivery', () => {
     await settle();
     expect(receiver.requests).toHaveLength(3);
     expect(new Set(receiver.requests.map((r) => r.body)).size).toBe(1);
+    // One delivery id for every attempt of the message: receivers drop repeats by it.
+    const ids = receiver.requests.map((r) => r.headers['syntask-delivery-id']);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(ids)).toEqual(new Set([ids[0]]));
     expect(await queued(s)).toBe(0);
   });
 
@@ -215,5 +219,6 @@ describe('failure logs', () => {
       await service.stop();
       await server.close();
     }
-  });
+    // Starts its own server: slow on a busy machine.
+  }, 90_000);
 });

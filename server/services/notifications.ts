@@ -1,30 +1,22 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../context.ts';
-import {
-  claimNotification,
-  dueNotifications,
-  earliestDueNotification,
-  enqueueNotifications,
-  activePolicies,
-  matchPolicies,
-  notificationContext,
-  type NotificationPolicy,
-} from '../db/notification-policies.ts';
+import { claimDueNotifications, earliestDueNotification, notificationContext, type NotificationPolicy } from '../db/notification-policies.ts';
 import type { FlowRunNotificationQueueTable } from '../db/schema.ts';
-import { fromJson } from '../lib/json.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, NOTIFICATION_SUBJECT, renderTemplate, type TemplateValues } from '../lib/notification-template.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import type { WrittenState } from '../orchestration/engine.ts';
 import { DeliveryError, NotificationSetupError, sendThroughBlock, type Notification } from './notification-senders.ts';
 
 /**
- * Flow run notifications (contract §3.13, §6). After a flow run state is committed, the
- * matching active policies each queue a message in `flow_run_notification_queue`; a
- * worker sends due messages through the policy's block, retrying failures with
- * exponential backoff. Nothing here runs inside orchestration: a slow or failing receiver
- * never delays a state change, and the durable queue survives restarts (several servers
- * claim messages atomically, so each is sent once).
+ * Flow run notifications (contract §3.13, §6). Writing a flow run state queues a message
+ * per matching active policy in `flow_run_notification_queue`, in the same transaction;
+ * this sender claims due messages and sends each through the policy's block, retrying
+ * failures with exponential backoff. Sending never runs inside orchestration: a slow or
+ * failing receiver never delays a state change. The durable queue survives restarts;
+ * several servers claim messages atomically (each attempt is made by one of them), and
+ * every attempt carries the message's `Syntask-Delivery-Id` so a receiver can drop the
+ * rare repeat after a server died between sending and recording it.
  */
 
 const BATCH = 20;
@@ -43,7 +35,6 @@ export class NotificationService {
   private timerAt = Infinity;
   private draining: Promise<void> | undefined;
   private again = false;
-  private readonly pending = new Set<Promise<void>>();
   private abort = new AbortController();
 
   constructor(
@@ -67,33 +58,13 @@ export class NotificationService {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.abort.abort();
-    await Promise.allSettled([...this.pending]);
     await this.draining;
   }
 
+  /** A state that queued messages (here or, through the change feed, on another replica) wakes the sender. */
   private readonly onState = (written: WrittenState) => {
-    if (written.kind !== 'flow' || this.stopped) return;
-    const work = this.enqueue(written).catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'Queueing flow run notifications failed'));
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
+    if (written.kind === 'flow' && written.notified) this.schedule(0);
   };
-
-  private async enqueue(written: WrittenState) {
-    const db = this.ctx.db.kysely;
-    // Cheap when no policy is active: one small indexed query per flow run state.
-    const active = await activePolicies(db);
-    if (active.length === 0) return;
-    const needsTags = active.some((p) => p.tags.length > 0);
-    const run = needsTags ? await db.selectFrom('flow_run').select('tags').where('id', '=', written.runId).executeTakeFirst() : undefined;
-    const matching = matchPolicies(active, written.state.name, fromJson<string[]>(run?.tags, []));
-    if (matching.length === 0) return;
-    await enqueueNotifications(
-      db,
-      matching.map((p) => p.id),
-      written.state.id,
-    );
-    this.schedule(0);
-  }
 
   private schedule(delayMs: number) {
     if (this.stopped) return;
@@ -128,14 +99,16 @@ export class NotificationService {
   }
 
   private async drain() {
-    const db = this.ctx.db.kysely;
+    const { db, settings } = this.ctx;
     while (!this.stopped) {
-      const due = await dueNotifications(db, nowMicros(), BATCH);
-      if (due.length === 0) break;
-      await Promise.allSettled(due.map((row) => this.attempt(row)));
+      const now = nowMicros();
+      const lease = now + Math.round((settings.notificationTimeoutSeconds * 2 + 30) * 1e6);
+      const claimed = await claimDueNotifications(db.kysely, db.dialect, now, lease, BATCH);
+      if (claimed.length === 0) break;
+      await Promise.allSettled(claimed.map((row) => this.attempt(row)));
     }
     if (this.stopped) return;
-    const next = await earliestDueNotification(db);
+    const next = await earliestDueNotification(db.kysely);
     const poll = this.ctx.settings.notificationPollIntervalSeconds * 1000;
     this.schedule(next === null ? poll : Math.min(poll, Math.max(0, (next - nowMicros()) / 1000)));
   }
@@ -143,10 +116,8 @@ export class NotificationService {
   private async attempt(row: Selectable<FlowRunNotificationQueueTable>) {
     const db = this.ctx.db.kysely;
     const { settings } = this.ctx;
-    const now = nowMicros();
-    const lease = now + Math.round((settings.notificationTimeoutSeconds * 2 + 30) * 1e6);
-    if (!(await claimNotification(db, row.id, now, lease))) return;
-    const attempts = row.attempts + 1;
+    // Claimed: `attempts` counts this one.
+    const attempts = row.attempts;
     const policyId = row.flow_run_notification_policy_id;
     try {
       const found = await notificationContext(db, policyId, row.flow_run_state_id);
@@ -165,13 +136,13 @@ export class NotificationService {
           flow_run_state_timestamp: formatDateTime(run.timestamp),
           flow_run_state_message: run.message ?? '',
         });
-        await sendThroughBlock(this.ctx, policy.block_document_id, message, this.abort.signal);
+        await sendThroughBlock(this.ctx, policy.block_document_id, message, this.abort.signal, row.id);
       }
       await db.deleteFrom('flow_run_notification_queue').where('id', '=', row.id).execute();
     } catch (err) {
       if (this.stopped) {
         // Shutting down: leave the message for the next start, this attempt not counted.
-        await db.updateTable('flow_run_notification_queue').set({ locked_until: null, attempts: row.attempts }).where('id', '=', row.id).execute().catch(() => undefined);
+        await db.updateTable('flow_run_notification_queue').set({ locked_until: null, attempts: attempts - 1 }).where('id', '=', row.id).execute().catch(() => undefined);
         return;
       }
       const delivery = err instanceof DeliveryError ? err : null;

@@ -166,7 +166,7 @@ describe('retention', () => {
     } finally {
       await r.close();
     }
-  });
+  }, 90_000);
 });
 
 describe('service lifecycle', () => {
@@ -183,5 +183,5 @@ describe('service lifecycle', () => {
     } finally {
       await live.close();
     }
-  });
+  }, 90_000);
 });

@@ -39,3 +39,42 @@ export async function runningFlowRun(s: TestServer, body: Record<string, unknown
 
 export const isoIn = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 export const secondsUntil = (iso: string) => (Date.parse(iso) - Date.now()) / 1000;
+
+/** The input schema the SDK stores for its `Approval` example (reason, choice, an optional note). */
+export const APPROVAL_SCHEMA = {
+  title: 'Approval',
+  type: 'object',
+  properties: {
+    reason: { title: 'reason', type: 'string', minLength: 3 },
+    choice: { title: 'choice', type: 'string', enum: ['ship', 'hold'] },
+    note: { title: 'note', anyOf: [{ type: 'string' }, { type: 'null' }], default: null },
+  },
+  required: ['reason', 'choice'],
+};
+
+/** The input keys of a run's first pause. */
+export const PAUSED_KEYSET = { schema: 'paused-1-schema', response: 'paused-1-response', description: 'paused-1-description' };
+
+export const resumeFlowRun = (s: TestServer, id: string, run_input?: unknown) => s.post(`/api/flow_runs/${id}/resume`, run_input === undefined ? {} : { run_input });
+
+/** A stored flow run input, parsed. */
+export const flowRunInput = async (s: TestServer, id: string, key: string) => JSON.parse((await s.get(`/api/flow_runs/${id}/input/${key}`)).text);
+
+/**
+ * A running run that paused waiting for input, with its schema (`null`: none) stored as the
+ * SDK does; `reschedule` makes it a suspended run of a deployment.
+ */
+export async function pausedForInput(s: TestServer, options: { reschedule?: boolean; schema?: unknown } = {}) {
+  const run = await runningFlowRun(s, options.reschedule ? { deployment_id: randomUUID() } : {});
+  if (options.schema !== null) {
+    const stored = await s.post(`/api/flow_runs/${run.id}/input`, { key: PAUSED_KEYSET.schema, value: JSON.stringify(options.schema ?? APPROVAL_SCHEMA) });
+    if (stored.status >= 300) throw new Error(`input schema not stored: ${stored.status} ${stored.text}`);
+  }
+  const paused = await setFlowState(s, run.id, {
+    type: 'PAUSED',
+    name: options.reschedule ? 'Suspended' : 'Paused',
+    state_details: { pause_key: '1', run_input_keyset: PAUSED_KEYSET, pause_reschedule: options.reschedule ?? false, pause_timeout: isoIn(3600) },
+  });
+  if (paused.body.status !== 'ACCEPT') throw new Error(`flow run did not pause: ${paused.text}`);
+  return run;
+}

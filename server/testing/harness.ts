@@ -18,6 +18,8 @@ export interface TestResponse<T = any> {
 
 export interface TestServer extends RunningServer {
   api: string;
+  /** PostgreSQL schema of this server's database (absent on SQLite). */
+  pgSchema?: string;
   request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
   get<T = any>(path: string, headers?: Record<string, string>): Promise<TestResponse<T>>;
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
@@ -28,17 +30,22 @@ export interface TestServer extends RunningServer {
 
 /**
  * A real server on an ephemeral port with a fresh database: a temporary SQLite file, or
- * a new schema in SYNTASK_TEST_POSTGRES_URL that is dropped on close.
+ * a new schema in SYNTASK_TEST_POSTGRES_URL that is dropped on close. Server replicas share
+ * one PostgreSQL schema: `replicaOf` joins another test server's (which drops it), `pgSchema`
+ * names one (servers started together on an empty schema).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { replicaOf?: TestServer; pgSchema?: string } = {}): Promise<TestServer> {
   const home = mkdtempSync(join(tmpdir(), 'syntask-test-'));
   let pgSchema: string | undefined;
   let databaseUrl = `sqlite:///${join(home, 'syntask.db')}`;
+  const owner = options.replicaOf;
+  const shared = owner ? owner.pgSchema : options.pgSchema;
+  if ((owner || options.pgSchema) && testDialect() !== 'postgres') throw new Error('Replicas share a PostgreSQL schema: run them in the postgres project');
   if (testDialect() === 'postgres') {
     const url = process.env.SYNTASK_TEST_POSTGRES_URL;
     if (!url) throw new Error('SYNTASK_TEST_DB=postgres needs SYNTASK_TEST_POSTGRES_URL');
     databaseUrl = url;
-    pgSchema = `t_${randomBytes(6).toString('hex')}`;
+    pgSchema = shared ?? `t_${randomBytes(6).toString('hex')}`;
   }
   const settings = loadSettings({
     SYNTASK_HOME: home,
@@ -72,6 +79,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     ...server,
     api: `${server.url}/api`,
+    pgSchema,
     request,
     get: (path, headers) => request('GET', path, undefined, headers),
     post: (path, body, headers) => request('POST', path, body ?? {}, headers),
@@ -80,7 +88,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     delete: (path) => request('DELETE', path),
     async close() {
       await server.close();
-      if (pgSchema) {
+      if (pgSchema && !owner) {
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         await client.query(`drop schema if exists ${pgSchema} cascade`);

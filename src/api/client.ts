@@ -82,10 +82,18 @@ async function loadUiSettings(): Promise<UiSettings> {
   if (!response.ok) throw new ApiError(response.status, `GET /ui-settings answered ${response.status}`);
   const settings = (await response.json()) as Partial<UiSettings>;
   return {
-    api_url: resolveApiUrl(settings.api_url, window.location.host),
+    api_url: resolveApiUrl(settings.api_url, window.location.origin),
     csrf_enabled: settings.csrf_enabled === true,
+    auth_enabled: settings.auth_enabled === true,
     flags: Array.isArray(settings.flags) ? settings.flags.filter((f): f is string => typeof f === 'string') : [],
+    profile: typeof settings.profile === 'string' ? settings.profile : null,
   };
+}
+
+/** Reads `/ui-settings` again on next use: signing in can switch sign-in (and CSRF) on mid-session. */
+export function forgetUiSettings() {
+  uiSettings = undefined;
+  csrfToken = undefined;
 }
 
 async function apiBaseUrl(): Promise<string> {
@@ -115,6 +123,7 @@ async function currentCsrfToken(base: string): Promise<string> {
     try {
       const response = await fetch(`${base}/csrf-token?client=${csrfClient}`, { headers: { accept: 'application/json' } });
       const body: unknown = await response.json().catch(() => null);
+      if (response.status === 401) reportUnauthorized('/csrf-token');
       if (!response.ok) throw toApiError(response.status, response.statusText, body);
       const { token, expiration } = body as Schemas['CsrfToken'];
       const expires = Date.parse(expiration);
@@ -130,6 +139,7 @@ async function currentCsrfToken(base: string): Promise<string> {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SESSION_PATHS = /^\/auth\/(login|logout)$/;
 
 /**
  * Paths in the OpenAPI document start with `/api`; the real base comes from `/ui-settings`
@@ -144,7 +154,8 @@ const routing: Middleware = {
     const target = `${base}${rest}${url.search}`;
     const headers = new Headers(request.headers);
     headers.set('accept', 'application/json');
-    if (settings?.csrf_enabled && UNSAFE_METHODS.has(request.method)) {
+    // Signing in and out need no token (and no token can be had before signing in).
+    if (settings?.csrf_enabled && UNSAFE_METHODS.has(request.method) && !SESSION_PATHS.test(rest)) {
       headers.set('Syntask-Csrf-Token', await currentCsrfToken(base));
       headers.set('Syntask-Csrf-Client', csrfClient);
     }
@@ -153,9 +164,32 @@ const routing: Middleware = {
   },
 };
 
+// ---- 401 ----------------------------------------------------------------------------
+
+/** Answers whose 401 means "wrong password" or "not signed in yet", not "session gone". */
+const OWN_401 = /\/auth\/(login|logout|me)$/;
+
+let onUnauthorized: ((path: string) => void) | undefined;
+
+/** The router registers where a lost session goes (the sign-in page); one handler per app. */
+export function setUnauthorizedHandler(handler: (path: string) => void) {
+  onUnauthorized = handler;
+}
+
+function reportUnauthorized(path: string) {
+  if (!OWN_401.test(path)) onUnauthorized?.(path);
+}
+
+const unauthorized: Middleware = {
+  onResponse({ request, response }) {
+    if (response.status === 401) reportUnauthorized(new URL(request.url).pathname);
+    return undefined;
+  },
+};
+
 /** The typed API client. Call it through `unwrap` so errors become `ApiError`s. */
 export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin });
-api.use(routing);
+api.use(routing, unauthorized);
 
 interface FetchResult<T> {
   data?: T;

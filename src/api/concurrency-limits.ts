@@ -16,8 +16,6 @@ const PAGE = 200;
 export function buildConcurrencyLimitsQuery() {
   return queryOptions({
     queryKey: concurrencyLimitKeys.list(),
-    // Slots fill and free as task runs start and finish.
-    refetchInterval: 10_000,
     queryFn: async ({ signal }) => {
       const all: ConcurrencyLimit[] = [];
       for (let offset = 0; ; offset += PAGE) {

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { mergeGraphDelta } from '../lib/graph-merge.ts';
 import { api, unwrap, type Schemas } from './client.ts';
 import type { operations } from './schema.gen.ts';
 
@@ -19,9 +20,11 @@ export const flowRunKeys = {
   list: (body: FlowRunFilterBody) => [...flowRunKeys.lists(), body] as const,
   count: (body: FlowRunCountBody) => [...flowRunKeys.all, 'count', body] as const,
   history: (body: FlowRunHistoryBody) => [...flowRunKeys.all, 'history', body] as const,
-  uiHistory: (body: object) => [...flowRunKeys.all, 'ui-history', body] as const,
   lateness: (body: FlowRunCountBody) => [...flowRunKeys.all, 'lateness', body] as const,
-  taskRunCounts: (ids: readonly string[]) => [...flowRunKeys.all, 'task-run-counts', ids] as const,
+  taskRunCountsAll: () => [...flowRunKeys.all, 'task-run-counts'] as const,
+  taskRunCounts: (ids: readonly string[]) => [...flowRunKeys.taskRunCountsAll(), ids] as const,
+  delaysAll: () => [...flowRunKeys.all, 'delay'] as const,
+  delays: (ids: readonly string[]) => [...flowRunKeys.delaysAll(), ids] as const,
   details: () => [...flowRunKeys.all, 'detail'] as const,
   detail: (id: string) => [...flowRunKeys.details(), id] as const,
   states: (id: string) => [...flowRunKeys.detail(id), 'states'] as const,
@@ -53,17 +56,6 @@ export function buildFlowRunHistoryQuery(body: FlowRunHistoryBody) {
   });
 }
 
-type UiHistoryBody = NonNullable<operations['uiFlowRunHistory']['requestBody']>['content']['application/json'];
-
-/** One point per run (`/ui/flow_runs/history`): the home page's activity bars. */
-export function buildFlowRunActivityQuery(body: UiHistoryBody) {
-  return queryOptions({
-    queryKey: flowRunKeys.uiHistory(body),
-    queryFn: ({ signal }) => unwrap(api.POST('/api/ui/flow_runs/history', { body, signal })),
-    placeholderData: keepPreviousData,
-  });
-}
-
 export function buildFlowRunDetailQuery(id: string) {
   return queryOptions({
     queryKey: flowRunKeys.detail(id),
@@ -78,13 +70,62 @@ export function buildFlowRunStatesQuery(id: string) {
   });
 }
 
+/** Server time (from the `Date` header) of the last read of each run's graph: the next `since` (live.ts). */
+const graphReadAt = new Map<string, number>();
+/** The header has whole seconds, and a state written while the answer was built may be just before it. */
+const SINCE_MARGIN_MS = 2000;
+
+async function readGraph(id: string, since: number | null, signal?: AbortSignal): Promise<Graph> {
+  const call = api.GET('/api/flow_runs/{id}/graph-v2', { params: { path: { id }, query: since === null ? {} : { since: new Date(since).toISOString() } }, signal });
+  const graph = (await unwrap(call)) as Graph;
+  const date = Date.parse((await call).response.headers.get('date') ?? '');
+  graphReadAt.set(id, (Number.isFinite(date) ? date : Date.now()) - SINCE_MARGIN_MS);
+  return graph;
+}
+
 export function buildFlowRunGraphQuery(id: string) {
   return queryOptions({
     queryKey: flowRunKeys.graph(id),
-    queryFn: async ({ signal }) => (await unwrap(api.GET('/api/flow_runs/{id}/graph-v2', { params: { path: { id } }, signal }))) as Graph,
+    queryFn: ({ signal }) => readGraph(id, null, signal),
     // A graph above the server's node limit answers 400; asking again does not help.
     retry: false,
+    // Kept current by the run's live stream (`refreshRunGraph`), not read again whole.
+    staleTime: Infinity,
   });
+}
+
+const graphRefreshes = new Map<string, { again: boolean }>();
+const GRAPH_REFRESH_MS = 1000;
+
+/**
+ * A cached run graph brought up to date with the nodes that changed since it was read
+ * (`graph-v2?since=`), merged in; one request at a time per run, the last wish kept.
+ * Nothing cached: nothing to do (the graph is read whole when shown).
+ */
+export async function refreshRunGraph(queryClient: QueryClient, id: string): Promise<void> {
+  const running = graphRefreshes.get(id);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const state = { again: false };
+  graphRefreshes.set(id, state);
+  try {
+    do {
+      state.again = false;
+      // At most one a second: the server still walks every node of the run to answer.
+      const wait = (graphReadAt.get(id) ?? 0) + SINCE_MARGIN_MS + GRAPH_REFRESH_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait, GRAPH_REFRESH_MS)));
+      const since = graphReadAt.get(id);
+      if (!queryClient.getQueryData(flowRunKeys.graph(id)) || since === undefined) return;
+      const delta = await readGraph(id, since);
+      queryClient.setQueryData<Graph>(flowRunKeys.graph(id), (current) => (current ? mergeGraphDelta(current, delta) : current));
+    } while (state.again);
+  } catch {
+    // The next change tries again; a graph that cannot be read shows its own error when read whole.
+  } finally {
+    graphRefreshes.delete(id);
+  }
 }
 
 /**
@@ -188,4 +229,39 @@ export function useRunAgain() {
 
 export function invalidateFlowRun(queryClient: ReturnType<typeof useQueryClient>, id: string) {
   return Promise.all([queryClient.invalidateQueries({ queryKey: flowRunKeys.detail(id) }), queryClient.invalidateQueries({ queryKey: flowRunKeys.lists() })]);
+}
+
+export type DelayExplanation = Schemas['DelayExplanation'];
+
+/** Why each Scheduled or Pending run has not started (extension `flow_run_delay_explanation`); facts age, so it is asked again now and then. */
+export function buildDelayExplanationsQuery(ids: readonly string[], enabled = true) {
+  return queryOptions({
+    queryKey: flowRunKeys.delays(ids),
+    queryFn: ({ signal }) => unwrap(api.POST('/api/ui/flow_runs/delay_explanations', { body: { flow_run_ids: [...ids] }, signal })) as Promise<Record<string, DelayExplanation | null>>,
+    enabled: enabled && ids.length > 0,
+    refetchInterval: 15_000,
+  });
+}
+
+export type RunComparison = Schemas['RunComparison'];
+
+/** Two runs side by side (extension `flow_run_compare`). */
+export function buildCompareQuery(left: string, right: string) {
+  return queryOptions({
+    queryKey: [...flowRunKeys.all, 'compare', left, right] as const,
+    queryFn: ({ signal }) => unwrap(api.POST('/api/ui/flow_runs/compare', { body: { left, right }, signal })),
+    enabled: Boolean(left && right),
+  });
+}
+
+/** "Compare with…": the latest other Completed run of the same deployment (or flow, for a run from code). */
+export function buildCompareBaselineQuery(run: Pick<FlowRun, 'id' | 'flow_id' | 'deployment_id'>) {
+  const filter = run.deployment_id ? { deployments: { id: { any_: [run.deployment_id] } } } : { flows: { id: { any_: [run.flow_id] } } };
+  return queryOptions({
+    queryKey: [...flowRunKeys.all, 'baseline', run.id] as const,
+    queryFn: async ({ signal }) => {
+      const runs = await unwrap(api.POST('/api/flow_runs/filter', { body: { ...filter, flow_runs: { state: { type: { any_: ['COMPLETED'] } } }, sort: 'START_TIME_DESC', limit: 2 }, signal }));
+      return runs.find((r) => r.id !== run.id) ?? null;
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { cursorAfter, isoMinusMicrosecond, type LogCursor } from '../lib/log-window.ts';
+import { cursorAfter, intersectTimeRanges, isoMinusMicrosecond, moreLinesFollow, TRUNCATED_HEADER, type LogCursor, type TimeRange } from '../lib/log-window.ts';
+import type { LogSearch } from '../lib/run-page-search.ts';
 import { api, unwrap, type Schemas } from './client.ts';
 
 export type Log = Schemas['Log'];
@@ -10,11 +11,33 @@ export const LOG_PAGE_SIZE = 200;
 
 export interface LogScope {
   flowRunId?: string;
+  /** One task run's lines (on the task run page, or a flow run's lines filtered by task run). */
   taskRunId?: string;
+  /** Only the lines the flow run wrote itself, outside any task run (needs the `log_flow_only` extension). */
+  flowOnly?: boolean;
   /** Minimum level (0 = all). */
   level: number;
   /** Case-insensitive substring of the message (needs the `log_search` extension). */
   search: string;
+  /** Only lines in this time range (one attempt of the run). */
+  range?: TimeRange;
+}
+
+/**
+ * The scope of a run page's log view from its URL filters; the route's prefetch builds the
+ * same one, so both share the query key.
+ */
+export function runLogScope(run: { flowRunId?: string; taskRunId?: string }, search: LogSearch, options: { canSearch: boolean; canFilterFlowOnly: boolean; range?: TimeRange }): LogScope {
+  // The writer filter is the flow run page's; the task run page always shows its own lines.
+  const source = run.taskRunId ? undefined : search.source;
+  return {
+    flowRunId: run.flowRunId,
+    taskRunId: run.taskRunId ?? (source && source !== 'flow' ? source : undefined),
+    flowOnly: source === 'flow' && options.canFilterFlowOnly ? true : undefined,
+    level: search.level ?? 0,
+    search: options.canSearch ? (search.q ?? '') : '',
+    range: options.range,
+  };
 }
 
 /** Where a log window opens: the first line, the last line, or at an instant (a linked line, the first error). */
@@ -37,17 +60,21 @@ export const logKeys = {
   windows: () => [...logKeys.all, 'window'] as const,
   window: (scope: LogScope, anchor: LogAnchor) => [...logKeys.windows(), scope, anchor] as const,
   count: (scope: LogScope) => [...logKeys.all, 'count', scope] as const,
-  firstError: (scope: Pick<LogScope, 'flowRunId' | 'taskRunId'>) => [...logKeys.all, 'first-error', scope] as const,
+  firstError: (scope: LogScope) => [...logKeys.all, 'first-error', scope] as const,
   adjacentError: (scope: LogScope, from: LogLineRef | null, direction: ErrorDirection) => [...logKeys.all, 'adjacent-error', scope, from, direction] as const,
 };
 
-export function logFilter(scope: Partial<LogScope>, extra: LogFilter = {}): LogFilter {
+/** The scope as a log filter; a keyset cursor's `timestamp` in `extra` stays within the scope's time range. */
+export function logFilter(scope: Partial<LogScope>, extra: Omit<LogFilter, 'timestamp'> & { timestamp?: TimeRange } = {}): LogFilter {
+  const { timestamp: cursor, ...rest } = extra;
+  const timestamp = intersectTimeRanges(scope.range, cursor);
   return {
     ...(scope.flowRunId ? { flow_run_id: { any_: [scope.flowRunId] } } : {}),
-    ...(scope.taskRunId ? { task_run_id: { any_: [scope.taskRunId] } } : {}),
+    ...(scope.taskRunId ? { task_run_id: { any_: [scope.taskRunId] } } : scope.flowOnly ? { task_run_id: { is_null_: true } } : {}),
     ...(scope.level ? { level: { ge_: scope.level } } : {}),
     ...(scope.search ? { message: { like_: scope.search } } : {}),
-    ...extra,
+    ...(timestamp ? { timestamp } : {}),
+    ...rest,
   };
 }
 
@@ -55,19 +82,19 @@ export function logFilter(scope: Partial<LogScope>, extra: LogFilter = {}): LogF
 export async function fetchLogPage(scope: LogScope, param: LogPageParam, signal?: AbortSignal): Promise<LogPage> {
   const { dir, cursor } = param;
   const timestamp = cursor ? (dir === 'after' ? { after_: cursor.timestamp } : { before_: cursor.timestamp }) : undefined;
-  const rows = await unwrap(
-    api.POST('/api/logs/filter', {
-      body: { logs: logFilter(scope, timestamp ? { timestamp } : {}), sort: dir === 'after' ? 'TIMESTAMP_ASC' : 'TIMESTAMP_DESC', limit: LOG_PAGE_SIZE, offset: cursor?.skip ?? 0 },
-      signal,
-    }),
-  );
-  const full = rows.length === LOG_PAGE_SIZE;
+  const call = api.POST('/api/logs/filter', {
+    body: { logs: logFilter(scope, timestamp ? { timestamp } : {}), sort: dir === 'after' ? 'TIMESTAMP_ASC' : 'TIMESTAMP_DESC', limit: LOG_PAGE_SIZE, offset: cursor?.skip ?? 0 },
+    signal,
+  });
+  const rows = await unwrap(call);
+  // A page of long messages stops early (~4 MB) yet is not the end: the header says so.
+  const more = moreLinesFollow(rows.length, LOG_PAGE_SIZE, (await call).response.headers.get(TRUNCATED_HEADER));
   if (dir === 'after') {
     const first = rows[0];
     return {
       lines: rows,
       atStart: !cursor,
-      atEnd: !full,
+      atEnd: !more,
       // Lines before the first one of an ascending page: strictly earlier instants.
       startCursor: first ? { timestamp: isoMinusMicrosecond(first.timestamp), skip: 0 } : cursor,
       endCursor: cursorAfter(rows, cursor),
@@ -77,7 +104,7 @@ export async function fetchLogPage(scope: LogScope, param: LogPageParam, signal?
   const last = ascending.at(-1);
   return {
     lines: ascending,
-    atStart: !full,
+    atStart: !more,
     atEnd: !cursor,
     startCursor: cursorAfter(rows, cursor),
     endCursor: last ? { timestamp: last.timestamp, skip: ascending.filter((l) => l.timestamp === last.timestamp).length } : cursor,
@@ -111,12 +138,14 @@ export function buildLogCountQuery(scope: LogScope, enabled: boolean) {
   });
 }
 
-/** The first line at level ERROR or above. */
-export function buildFirstErrorQuery(scope: Pick<LogScope, 'flowRunId' | 'taskRunId'>) {
+/** The first line at level ERROR or above within the scope's other filters (task run, attempt, search). */
+export function buildFirstErrorQuery(scope: LogScope, enabled = true) {
+  const errors: LogScope = { ...scope, level: Math.max(40, scope.level) };
   return queryOptions({
-    queryKey: logKeys.firstError(scope),
+    queryKey: logKeys.firstError(errors),
+    enabled,
     queryFn: async ({ signal }) => {
-      const rows = await unwrap(api.POST('/api/logs/filter', { body: { logs: logFilter({ ...scope, level: 40 }), sort: 'TIMESTAMP_ASC', limit: 1 }, signal }));
+      const rows = await unwrap(api.POST('/api/logs/filter', { body: { logs: logFilter(errors), sort: 'TIMESTAMP_ASC', limit: 1 }, signal }));
       return rows[0] ?? null;
     },
   });
@@ -155,16 +184,21 @@ export function buildAdjacentErrorQuery(scope: LogScope, from: LogLineRef | null
     queryFn: async ({ signal }) => {
       const next = direction === 'next';
       const timestamp = from ? (next ? { after_: from.timestamp } : { before_: from.timestamp }) : undefined;
-      const rows = await unwrap(
-        api.POST('/api/logs/filter', {
-          body: { logs: logFilter({ ...scope, level: Math.max(40, scope.level) }, timestamp ? { timestamp } : {}), sort: next ? 'TIMESTAMP_ASC' : 'TIMESTAMP_DESC', limit: ADJACENT_SCAN },
-          signal,
-        }),
-      );
+      const scan = (offset: number, limit: number) =>
+        unwrap(
+          api.POST('/api/logs/filter', {
+            body: { logs: logFilter({ ...scope, level: Math.max(40, scope.level) }, timestamp ? { timestamp } : {}), sort: next ? 'TIMESTAMP_ASC' : 'TIMESTAMP_DESC', limit, offset },
+            signal,
+          }),
+        );
+      const rows = await scan(0, ADJACENT_SCAN);
       if (!from) return rows[0] ?? null;
       // From an error line: the one after it in the server's order; from any other line: the nearest error.
       const at = rows.findIndex((r) => r.id === from.id);
-      return (at >= 0 ? rows[at + 1] : rows[0]) ?? null;
+      if (at < 0) return rows[0] ?? null;
+      // A page cut short by size may end at the starting line: ask for the one after it.
+      if (at + 1 === rows.length && rows.length < ADJACENT_SCAN) return (await scan(at + 1, 1))[0] ?? null;
+      return rows[at + 1] ?? null;
     },
   });
 }

@@ -132,6 +132,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["authLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["authLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["authMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["filterUsers"];
+        put?: never;
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/api_keys/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["filterApiKeys"];
+        put?: never;
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api_keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit_log/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterAuditLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/flows/": {
         parameters: {
             query?: never;
@@ -334,6 +462,86 @@ export interface paths {
         get: operations["flowRunGraphV2"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["flowRunGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/input": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createFlowRunInput"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/input/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterFlowRunInput"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/input/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readFlowRunInput"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteFlowRunInput"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flow_runs/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["flowRunHeartbeat"];
         delete?: never;
         options?: never;
         head?: never;
@@ -638,6 +846,86 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["resetConcurrencyLimit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/concurrency_limits/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createGlobalConcurrencyLimit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/concurrency_limits/{id_or_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readGlobalConcurrencyLimit"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteGlobalConcurrencyLimit"];
+        options?: never;
+        head?: never;
+        patch: operations["updateGlobalConcurrencyLimit"];
+        trace?: never;
+    };
+    "/api/v2/concurrency_limits/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterGlobalConcurrencyLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/concurrency_limits/increment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["incrementGlobalConcurrencySlots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/concurrency_limits/decrement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["decrementGlobalConcurrencySlots"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1044,6 +1332,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work_queues/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createLegacyWorkQueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readLegacyWorkQueue"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteLegacyWorkQueue"];
+        options?: never;
+        head?: never;
+        patch: operations["updateLegacyWorkQueue"];
+        trace?: never;
+    };
+    "/api/work_queues/name/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readLegacyWorkQueueByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_queues/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterLegacyWorkQueues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_queues/{id}/get_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["getLegacyWorkQueueRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work_queues/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readLegacyWorkQueueStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/variables/": {
         parameters: {
             query?: never;
@@ -1247,6 +1631,73 @@ export interface paths {
         get: operations["readCollectionView"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["validateTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/database/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete all data except user accounts, sessions, API keys and the audit log */
+        post: operations["clearDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/database/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop every table (the API answers errors until create) */
+        post: operations["dropDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/database/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the tables (run the migrations) */
+        post: operations["createDatabase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,6 +2187,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ui/flow_runs/task_grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Extension: the last `limit` runs of a flow or deployment (scheduled ones left out) × their task keys, each cell the states of that key in that run, aggregated on the server. 404 for an unknown flow or deployment. */
+        post: operations["uiFlowRunTaskGrid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/flow_runs/delay_explanations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Extension: why each Scheduled or Pending flow run has not started, from live facts (the first that applies: deployment paused, pool paused, no online worker, queue paused, pool or queue full, queue not polled, a retry or a time ahead), with the action that resolves it. Other runs and unknown ids map to null. */
+        post: operations["uiFlowRunDelayExplanations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Extension: Failed and Crashed flow runs (or task runs) whose state was set in [start, end), grouped by failure signature, largest groups first, with the usual run filters. */
+        post: operations["uiFailureGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/flow_runs/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Extension: two flow runs side by side — parameters key by key, each task key in both (state counts, first start, run time; slowest regressions first, keys of one run only last), the first failing task, infrastructure, and the normalized log lines (of the first 5,000 each) found in one run only (200 at most). 404 for an unknown run. */
+        post: operations["uiCompareFlowRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ui/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Extension: server-sent events (text/event-stream) naming the resources that changed (`changed` {resources}), coalesced to one event per 200 ms, for live lists and counts; with `flow_run_id` (up to 10), also those runs' `state` and `logs` events as on the run stream, so a page needs one connection. */
+        get: operations["uiChangeStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ui/flow_runs/{id}/stream": {
         parameters: {
             query?: never;
@@ -1857,6 +2393,80 @@ export interface components {
                 reason?: string | null;
                 delay_seconds?: number;
             };
+        };
+        Me: {
+            name: string;
+            role: "viewer" | "operator" | "admin";
+            kind: string;
+            auth_enabled: boolean;
+        };
+        Login: {
+            name: string;
+            password: string;
+        };
+        User: {
+            id: string;
+            name: string;
+            role: "viewer" | "operator" | "admin";
+            /** Format: date-time */
+            created: string;
+        };
+        UserCreate: {
+            name: string;
+            password: string;
+            role: "viewer" | "operator" | "admin";
+        };
+        UserUpdate: {
+            role?: "viewer" | "operator" | "admin";
+            password?: string;
+        };
+        ApiKey: {
+            id: string;
+            name: string;
+            role: "viewer" | "operator" | "admin";
+            created_by: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            expires: string | null;
+            /** Format: date-time */
+            last_used: string | null;
+        };
+        ApiKeyCreated: {
+            id: string;
+            name: string;
+            role: "viewer" | "operator" | "admin";
+            created_by: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            expires: string | null;
+            /** Format: date-time */
+            last_used: string | null;
+            /** @description The key itself: shown once, never again. */
+            key: string;
+        };
+        ApiKeyCreate: {
+            name: string;
+            role?: ("viewer" | "operator" | "admin") | null;
+            /** Format: date-time */
+            expires?: string | null;
+        };
+        AuditEntry: {
+            id: string;
+            /** Format: date-time */
+            timestamp: string;
+            actor: string;
+            actor_kind: string;
+            actor_role: string | null;
+            address: string | null;
+            method: string;
+            operation: string;
+            path: string;
+            resource_type: string | null;
+            resource_id: string | null;
+            status_code: number;
+            outcome: string;
         };
         FlowFilter: {
             id?: {
@@ -2054,6 +2664,7 @@ export interface components {
             } | null;
             task_run_id?: {
                 any_?: string[] | null;
+                is_null_?: boolean | null;
             } | null;
             message?: {
                 like_?: string | null;
@@ -2068,6 +2679,34 @@ export interface components {
         FlowSort: "CREATED_DESC" | "UPDATED_DESC" | "NAME_ASC" | "NAME_DESC";
         /** @enum {unknown} */
         LogSort: "TIMESTAMP_ASC" | "TIMESTAMP_DESC";
+        Log: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            level: number;
+            message: string;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: uuid */
+            flow_run_id: string | null;
+            /** Format: uuid */
+            task_run_id: string | null;
+        };
+        LogCreate: {
+            name: string;
+            level: number;
+            message: string;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: uuid */
+            flow_run_id?: string | null;
+            /** Format: uuid */
+            task_run_id?: string | null;
+        };
         Artifact: {
             /** Format: uuid */
             id: string;
@@ -2794,6 +3433,19 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        FlowRunInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            /** Format: uuid */
+            flow_run_id: string;
+            key: string;
+            value: string;
+            sender: string | null;
+        };
         GraphArtifact: {
             /** Format: uuid */
             id: string;
@@ -2814,6 +3466,12 @@ export interface components {
             start_time: string;
             /** Format: date-time */
             end_time: string | null;
+            /** @description Seconds spent RUNNING, summed over attempts (as on TaskRun). */
+            total_run_time: number;
+            /** @description total_run_time plus, while RUNNING, the time since state_timestamp. */
+            estimated_run_time: number;
+            /** Format: date-time */
+            state_timestamp: string | null;
             parents: {
                 /** Format: uuid */
                 id: string;
@@ -2844,6 +3502,27 @@ export interface components {
                 name: string;
             }[];
         };
+        TaskRunDependency: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            upstream_dependencies: {
+                /** @enum {string} */
+                input_type: "task_run";
+                /** Format: uuid */
+                id: string;
+            }[];
+            state: components["schemas"]["State"] | null;
+            /** Format: date-time */
+            expected_start_time: string | null;
+            /** Format: date-time */
+            start_time: string | null;
+            /** Format: date-time */
+            end_time: string | null;
+            total_run_time: number;
+            estimated_run_time: number;
+            untrackable_result: boolean;
+        };
         Flow: {
             /** Format: uuid */
             id: string;
@@ -2861,6 +3540,66 @@ export interface components {
         FlowUpdate: {
             tags?: string[];
         };
+        GlobalConcurrencyLimit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            active: boolean;
+            name: string;
+            limit: number;
+            active_slots: number;
+            denied_slots: number;
+            slot_decay_per_second: number;
+            avg_slot_occupancy_seconds: number;
+        };
+        GlobalConcurrencyLimitRead: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            active: boolean;
+            name: string;
+            limit: number;
+            active_slots: number;
+            denied_slots: number;
+        };
+        GlobalConcurrencyLimitCreate: {
+            active?: boolean;
+            name: string;
+            limit: number;
+            active_slots?: number;
+            denied_slots?: number;
+            slot_decay_per_second?: number;
+        };
+        GlobalConcurrencyLimitUpdate: {
+            active?: boolean | null;
+            name?: string | null;
+            limit?: number | null;
+            active_slots?: number | null;
+            denied_slots?: number | null;
+            slot_decay_per_second?: number | null;
+        };
+        MinimalConcurrencyLimitResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            limit: number;
+        };
+        GlobalConcurrencyLimitIncrement: {
+            slots: number;
+            names: string[];
+            mode?: "concurrency" | "rate_limit";
+        };
+        GlobalConcurrencyLimitDecrement: {
+            slots: number;
+            names: string[];
+            occupancy_seconds?: (number | string) | null;
+        };
         HistoryResponse: {
             /** Format: date-time */
             interval_start: string;
@@ -2873,34 +3612,6 @@ export interface components {
                 sum_estimated_run_time: number;
                 sum_estimated_lateness: number;
             }[];
-        };
-        Log: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            created: string;
-            /** Format: date-time */
-            updated: string;
-            name: string;
-            level: number;
-            message: string;
-            /** Format: date-time */
-            timestamp: string;
-            /** Format: uuid */
-            flow_run_id: string | null;
-            /** Format: uuid */
-            task_run_id: string | null;
-        };
-        LogCreate: {
-            name: string;
-            level: number;
-            message: string;
-            /** Format: date-time */
-            timestamp: string;
-            /** Format: uuid */
-            flow_run_id?: string | null;
-            /** Format: uuid */
-            task_run_id?: string | null;
         };
         FlowRunNotificationPolicy: {
             /** Format: uuid */
@@ -2951,6 +3662,171 @@ export interface components {
             PAUSED: number;
             CANCELLING: number;
         };
+        TaskGridCell: {
+            /** @description Task runs of this key in this run (a mapped task runs many times). */
+            count: number;
+            /** @description Those task runs by state type; types with none are left out. */
+            states: {
+                SCHEDULED?: number;
+                PENDING?: number;
+                RUNNING?: number;
+                COMPLETED?: number;
+                FAILED?: number;
+                CANCELLED?: number;
+                CRASHED?: number;
+                PAUSED?: number;
+                CANCELLING?: number;
+            };
+            /**
+             * Format: uuid
+             * @description The task run the cell opens: the first failed (or crashed) one, else the latest.
+             */
+            task_run_id: string;
+            name: string;
+            state_type: components["schemas"]["StateType"];
+            state_name: string | null;
+            /** @description Run time of that task run in seconds (a running one up to now). */
+            duration: number;
+        };
+        TaskGridRow: {
+            task_key: string;
+            /** @description The task run name without its `-<n>` suffix, else the task key. */
+            label: string;
+            /** @description 0 for the runs’ own tasks, 1 for the tasks of their subflows, … */
+            depth: number;
+            /** @description Index in `rows` of the subflow row above this one. */
+            parent: number | null;
+            /** @description The key’s task runs started child flow runs; their rows follow this one. */
+            subflow: boolean;
+            subflow_name: string | null;
+            /** @description One per run, in the order of `runs`; null where the key did not run. */
+            cells: (components["schemas"]["TaskGridCell"] | null)[];
+        };
+        TaskGridRun: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            state_type: components["schemas"]["StateType"] | null;
+            state_name: string | null;
+            /** Format: date-time */
+            start_time: string | null;
+            /** Format: date-time */
+            expected_start_time: string | null;
+        };
+        TaskGrid: {
+            /** @description Oldest first (the newest column is on the right). */
+            runs: components["schemas"]["TaskGridRun"][];
+            /** @description Task keys in first-seen order; a subflow row is followed by its own rows. */
+            rows: components["schemas"]["TaskGridRow"][];
+            /** @description Rows left out beyond 1,000. */
+            omitted_rows: number;
+        };
+        DelayAction: {
+            /** @enum {unknown} */
+            kind: "resume_deployment" | "resume_work_pool" | "resume_work_queue" | "open_work_pool" | "show_runs";
+            /** Format: uuid */
+            deployment_id?: string;
+            work_pool_name?: string;
+            /** Format: uuid */
+            work_queue_id?: string;
+            work_queue_name?: string;
+            /** @description The runs holding the slots. */
+            flow_run_ids?: string[];
+        };
+        DelayExplanation: {
+            /** @description deployment_paused, work_pool_paused, no_online_worker, work_queue_paused, work_pool_full, work_queue_full, queue_not_polled, awaiting_retry, scheduled_later or pending_start. */
+            code: string;
+            title: string;
+            detail: string;
+            /** @description Past its expected start, rather than waiting for a time still ahead. */
+            late: boolean;
+            action: components["schemas"]["DelayAction"] | null;
+        };
+        FailureGroup: {
+            /** @description Exception type and message with quoted values, ids, times, paths and numbers replaced by <str>, <uuid>, <time>, <path>, <id>, <n>. */
+            signature: string;
+            count: number;
+            /** Format: date-time */
+            first_seen: string;
+            /** Format: date-time */
+            last_seen: string;
+            /** @description Failures per equal slice of [start, end), for a sparkline. */
+            buckets: number[];
+            /** @description Flows affected (at most 20). */
+            flow_ids: string[];
+            /** @description Deployments affected (at most 20). */
+            deployment_ids: string[];
+            example: {
+                /** Format: uuid */
+                run_id: string;
+                run_name: string;
+                /** Format: uuid */
+                flow_run_id: string | null;
+                message: string | null;
+                /** @description The run’s last error log line (the engine logs the stack there). */
+                traceback: string | null;
+            };
+        };
+        CompareRunSide: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            state_type: string | null;
+            state_name: string | null;
+            /** Format: date-time */
+            start_time: string | null;
+            /** Format: date-time */
+            end_time: string | null;
+            /** @description Run time in seconds (a running run up to now). */
+            duration: number;
+            /** Format: uuid */
+            deployment_id: string | null;
+            work_pool_name: string | null;
+            work_queue_name: string | null;
+            infrastructure_pid: string | null;
+            job_variables: {
+                [key: string]: unknown;
+            } | null;
+            first_failure: {
+                task_key: string;
+                /** Format: uuid */
+                task_run_id: string;
+                name: string;
+                message: string | null;
+            } | null;
+        };
+        CompareTaskSide: {
+            count: number;
+            states: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            start_time: string | null;
+            duration: number;
+        };
+        RunComparison: {
+            left: components["schemas"]["CompareRunSide"];
+            right: components["schemas"]["CompareRunSide"];
+            parameters: {
+                path: string;
+                /** @enum {unknown} */
+                status: "changed" | "only_left" | "only_right";
+                left?: unknown;
+                right?: unknown;
+            }[];
+            tasks: {
+                task_key: string;
+                left: components["schemas"]["CompareTaskSide"] | null;
+                right: components["schemas"]["CompareTaskSide"] | null;
+                change_seconds: number | null;
+            }[];
+            logs: {
+                only_left: string[];
+                only_right: string[];
+                /** @description Lines read per run (the first ones). */
+                lines_compared: number;
+            };
+        };
         CsrfToken: {
             id: string;
             /** Format: date-time */
@@ -2965,7 +3841,9 @@ export interface components {
         UiSettings: {
             api_url: string;
             csrf_enabled: boolean;
+            auth_enabled: boolean;
             flags: string[];
+            profile: string | null;
         };
         SavedSearchFilter: {
             object: string;
@@ -3140,6 +4018,34 @@ export interface components {
                 not_any_?: ("ONLINE" | "OFFLINE")[] | null;
             } | null;
             operator?: "and_" | "or_";
+        };
+        LegacyWorkQueueCreate: {
+            name: string;
+            description?: string | null;
+            is_paused?: boolean | null;
+            concurrency_limit?: number | null;
+            priority?: number | null;
+            filter?: components["schemas"]["WorkQueueFilterCriteria"] | null;
+        };
+        LegacyWorkQueueUpdate: {
+            name?: string | null;
+            description?: string | null;
+            is_paused?: boolean | null;
+            concurrency_limit?: number | null;
+            priority?: number | null;
+            /** Format: date-time */
+            last_polled?: string | null;
+            filter?: components["schemas"]["WorkQueueFilterCriteria"] | null;
+        };
+        WorkQueueStatusDetail: {
+            healthy: boolean;
+            late_runs_count: number;
+            /** Format: date-time */
+            last_polled: string | null;
+            health_check_policy: {
+                maximum_late_runs: number | null;
+                maximum_seconds_since_last_polled: number | null;
+            };
         };
     };
     responses: never;
@@ -3323,6 +4229,280 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CsrfToken"];
+                };
+            };
+        };
+    };
+    authLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Login"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    authLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    authMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    filterUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+        };
+    };
+    deleteApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    limit?: number;
+                    offset?: number;
+                    actor?: string | null;
+                    resource_type?: string | null;
+                    resource_id?: string | null;
+                    outcome?: ("success" | "denied" | "failure") | null;
+                    /** Format: date-time */
+                    after?: string | null;
+                    /** Format: date-time */
+                    before?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntry"][];
                 };
             };
         };
@@ -3806,6 +4986,156 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Graph"];
                 };
+            };
+        };
+    };
+    flowRunGraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunDependency"][];
+                };
+            };
+        };
+    };
+    createFlowRunInput: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    value: string;
+                    sender?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterFlowRunInput: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    prefix: string;
+                    limit?: number;
+                    exclude_keys?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRunInput"][];
+                };
+            };
+        };
+    };
+    readFlowRunInput: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    deleteFlowRunInput: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    flowRunHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    worker_name?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4425,6 +5755,180 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    createGlobalConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalConcurrencyLimitCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalConcurrencyLimit"];
+                };
+            };
+        };
+    };
+    readGlobalConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id_or_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalConcurrencyLimitRead"];
+                };
+            };
+        };
+    };
+    deleteGlobalConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id_or_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateGlobalConcurrencyLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id_or_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalConcurrencyLimitUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterGlobalConcurrencyLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalConcurrencyLimit"][];
+                };
+            };
+        };
+    };
+    incrementGlobalConcurrencySlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalConcurrencyLimitIncrement"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinimalConcurrencyLimitResponse"][];
+                };
+            };
+            /** @description Default Response */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    decrementGlobalConcurrencySlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalConcurrencyLimitDecrement"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinimalConcurrencyLimitResponse"][];
+                };
             };
         };
     };
@@ -5268,6 +6772,200 @@ export interface operations {
             };
         };
     };
+    createLegacyWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyWorkQueueCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"];
+                };
+            };
+        };
+    };
+    readLegacyWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"];
+                };
+            };
+        };
+    };
+    deleteLegacyWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateLegacyWorkQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyWorkQueueUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readLegacyWorkQueueByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"];
+                };
+            };
+        };
+    };
+    filterLegacyWorkQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    work_queues?: components["schemas"]["WorkQueueFilter"] | null;
+                    limit?: number;
+                    offset?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"][];
+                };
+            };
+        };
+    };
+    getLegacyWorkQueueRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    limit?: number | null;
+                    /** Format: date-time */
+                    scheduled_before?: string | null;
+                    /** Format: uuid */
+                    agent_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"][];
+                };
+            };
+        };
+    };
+    readLegacyWorkQueueStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueueStatusDetail"];
+                };
+            };
+        };
+    };
     createVariable: {
         parameters: {
             query?: never;
@@ -5741,6 +7439,100 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+        };
+    };
+    validateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    clearDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confirm?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    dropDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confirm?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confirm?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6707,6 +8499,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": number;
+                };
+            };
+        };
+    };
+    uiFlowRunTaskGrid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    flow_id?: string;
+                    /** Format: uuid */
+                    deployment_id?: string;
+                    /** @default 25 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskGrid"];
+                };
+            };
+        };
+    };
+    uiFlowRunDelayExplanations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flow_run_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["DelayExplanation"] | null;
+                    };
+                };
+            };
+        };
+    };
+    uiFailureGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default flow_runs
+                     * @enum {unknown}
+                     */
+                    kind?: "flow_runs" | "task_runs";
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                    /** @default 24 */
+                    buckets?: number;
+                    /** @default 50 */
+                    limit?: number;
+                    flows?: components["schemas"]["FlowFilter"] | null;
+                    flow_runs?: components["schemas"]["FlowRunFilter"] | null;
+                    task_runs?: components["schemas"]["TaskRunFilter"] | null;
+                    deployments?: components["schemas"]["DeploymentFilter"] | null;
+                    work_pools?: components["schemas"]["WorkPoolFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Failed and crashed runs in the range, all groups. */
+                        total: number;
+                        groups: components["schemas"]["FailureGroup"][];
+                    };
+                };
+            };
+        };
+    };
+    uiCompareFlowRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    left: string;
+                    /** Format: uuid */
+                    right: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunComparison"];
+                };
+            };
+        };
+    };
+    uiChangeStream: {
+        parameters: {
+            query?: {
+                flow_run_id?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
         };

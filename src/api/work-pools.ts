@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from './client.ts';
+import { orderPoolTypes } from '../lib/work-pool-types.ts';
 import { deploymentKeys } from './deployments.ts';
 
 /**
@@ -25,9 +26,6 @@ export const workPoolKeys = {
   types: () => [...workPoolKeys.all, 'types'] as const,
 };
 
-/** How often pool pages re-read statuses and heartbeats (the server's status keeper runs every 15 s). */
-const LIVE_MS = 10_000;
-
 /** Every pool (by name), for pickers and filters. */
 export function buildWorkPoolListQuery(enabled = true) {
   return queryOptions({
@@ -38,31 +36,28 @@ export function buildWorkPoolListQuery(enabled = true) {
   });
 }
 
-/** The work pools page: every pool (at most 200), kept fresh. */
+/** The work pools page: every pool (at most 200), kept fresh by the change stream. */
 export function buildWorkPoolsPageQuery() {
   return queryOptions({
     queryKey: workPoolKeys.list(),
-    refetchInterval: LIVE_MS,
     queryFn: ({ signal }) => unwrap(api.POST('/api/work_pools/filter', { body: { limit: 200 }, signal })),
   });
 }
 
-export function buildWorkPoolQuery(name: string | null | undefined, live = false) {
+export function buildWorkPoolQuery(name: string | null | undefined) {
   return queryOptions({
     queryKey: workPoolKeys.detail(name ?? ''),
     enabled: Boolean(name),
-    refetchInterval: live ? LIVE_MS : false,
     // An unknown name stays unknown: no retries of a 404.
     retry: (failures, error) => (error as { status?: number }).status !== 404 && failures < 3,
     queryFn: ({ signal }) => unwrap(api.GET('/api/work_pools/{name}', { params: { path: { name: name! } }, signal })),
   });
 }
 
-export function buildWorkQueuesQuery(pool: string | null | undefined, live = false) {
+export function buildWorkQueuesQuery(pool: string | null | undefined) {
   return queryOptions({
     queryKey: workPoolKeys.queues(pool ?? ''),
     enabled: Boolean(pool),
-    refetchInterval: live ? LIVE_MS : false,
     queryFn: ({ signal }) => unwrap(api.POST('/api/work_pools/{pool}/queues/filter', { params: { path: { pool: pool! } }, body: { limit: 200 }, signal })),
   });
 }
@@ -71,7 +66,6 @@ export function buildWorkQueuesQuery(pool: string | null | undefined, live = fal
 export function buildWorkersQuery(pool: string) {
   return queryOptions({
     queryKey: workPoolKeys.workers(pool),
-    refetchInterval: LIVE_MS,
     queryFn: ({ signal }) => unwrap(api.POST('/api/work_pools/{pool}/workers/filter', { params: { path: { pool } }, body: { limit: 200 }, signal })),
   });
 }
@@ -97,8 +91,8 @@ export interface WorkPoolType {
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /**
- * The catalog `{collection: {type: metadata}}` as a flat list, process first (where most
- * people start), then by name. The view is untyped in the OpenAPI document, so it is read
+ * The catalog `{collection: {type: metadata}}` as a flat list, the types this distribution's
+ * worker runs (process) first, then by name. The view is untyped in the OpenAPI document, so it is read
  * defensively: entries without a type are skipped.
  */
 export function poolTypesFromCatalog(catalog: Record<string, unknown>): WorkPoolType[] {
@@ -120,7 +114,7 @@ export function poolTypesFromCatalog(catalog: Record<string, unknown>): WorkPool
       });
     }
   }
-  return out.sort((a, b) => (a.type === 'process' ? -1 : b.type === 'process' ? 1 : a.displayName.localeCompare(b.displayName)));
+  return orderPoolTypes(out);
 }
 
 export function buildWorkPoolTypesQuery() {

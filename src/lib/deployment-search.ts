@@ -3,6 +3,8 @@
  * the filter bodies they stand for. Pure.
  */
 
+import { parseGridRuns } from './task-grid.ts';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (s: string) => UUID.test(s);
@@ -61,6 +63,8 @@ export type DeploymentTab = (typeof DEPLOYMENT_TABS)[number];
 export interface DeploymentSearch {
   tab?: Exclude<DeploymentTab, 'runs'>;
   page?: number;
+  /** Runs in the task grid (default 25). */
+  grid?: number;
 }
 
 export function parseDeploymentSearch(raw: Record<string, unknown>): DeploymentSearch {
@@ -68,6 +72,8 @@ export function parseDeploymentSearch(raw: Record<string, unknown>): DeploymentS
   if (typeof raw.tab === 'string' && (DEPLOYMENT_TABS as readonly string[]).includes(raw.tab) && raw.tab !== 'runs') out.tab = raw.tab as DeploymentSearch['tab'];
   const p = page(raw.page);
   if (p) out.page = p;
+  const grid = parseGridRuns(raw.grid);
+  if (grid) out.grid = grid;
   return out;
 }
 

@@ -14,6 +14,7 @@ export interface TopPage {
 export const TOP_PAGES: readonly TopPage[] = [
   { id: 'dashboard', label: 'Dashboard', to: '/dashboard', goKey: 'h' },
   { id: 'runs', label: 'Runs', to: '/runs', goKey: 'r' },
+  { id: 'failures', label: 'Failures', to: '/failures', goKey: 'x' },
   { id: 'flows', label: 'Flows', to: '/flows', goKey: 'f' },
   { id: 'deployments', label: 'Deployments', to: '/deployments', goKey: 'd' },
   { id: 'work-pools', label: 'Work Pools', to: '/work-pools', goKey: 'w' },
@@ -23,4 +24,5 @@ export const TOP_PAGES: readonly TopPage[] = [
   { id: 'artifacts', label: 'Artifacts', to: '/artifacts', goKey: 'a' },
   { id: 'notifications', label: 'Notifications', to: '/notifications', goKey: 'n' },
   { id: 'settings', label: 'Settings', to: '/settings', goKey: 's' },
+  { id: 'audit-log', label: 'Audit log', to: '/audit-log', goKey: 'l' },
 ];

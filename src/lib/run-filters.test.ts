@@ -69,9 +69,18 @@ describe('runs filters: deployments', () => {
     const search = parseRunsSearch({ deployment: [DEPLOYMENT, 'not-a-uuid'] });
     expect(search.deployment).toEqual([DEPLOYMENT]);
     expect(compactRunsSearch(search)).toEqual({ deployment: [DEPLOYMENT] });
-    expect(flowRunFilterBody(search, NOW).deployments).toEqual({ id: { any_: [DEPLOYMENT] } });
-    expect(taskRunFilterBody(search, NOW).deployments).toEqual({ id: { any_: [DEPLOYMENT] } });
-    expect(flowRunFilterBody(parseRunsSearch({}), NOW).deployments).toBeUndefined();
+    expect(flowRunFilterBody(search, NOW).flow_runs?.deployment_id).toEqual({ operator: 'or_', any_: [DEPLOYMENT] });
+    expect(taskRunFilterBody(search, NOW).flow_runs).toEqual({ deployment_id: { operator: 'or_', any_: [DEPLOYMENT] } });
+    expect(flowRunFilterBody(parseRunsSearch({}), NOW).flow_runs?.deployment_id).toBeUndefined();
+  });
+
+  it('"none" keeps the runs made without a deployment (ad-hoc), alone or beside deployments', () => {
+    const adHoc = parseRunsSearch({ deployment: 'none' });
+    expect(compactRunsSearch(adHoc)).toEqual({ deployment: ['none'] });
+    expect(flowRunFilterBody(adHoc, NOW).flow_runs?.deployment_id).toEqual({ operator: 'or_', is_null_: true });
+    expect(taskRunFilterBody(adHoc, NOW).flow_runs).toEqual({ deployment_id: { operator: 'or_', is_null_: true } });
+    const either = parseRunsSearch({ deployment: [DEPLOYMENT, 'none'] });
+    expect(flowRunFilterBody(either, NOW).flow_runs?.deployment_id).toEqual({ operator: 'or_', any_: [DEPLOYMENT], is_null_: true });
   });
 });
 

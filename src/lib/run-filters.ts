@@ -2,6 +2,7 @@
  * The runs page's filters: URL search params (validated, with defaults) ↔ API filter bodies.
  * Pure, so the same search always builds the same request (and query key).
  */
+import { bucketWidthSeconds } from './activity.ts';
 
 export const STATE_TYPES = ['SCHEDULED', 'PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED', 'PAUSED', 'CANCELLING'] as const;
 export type StateTypeName = (typeof STATE_TYPES)[number];
@@ -28,7 +29,7 @@ export interface RunsSearch {
   state: string[];
   /** Flow ids. */
   flow: string[];
-  /** Deployment ids. */
+  /** Deployment ids, and `none` for runs made without one (ad-hoc). */
   deployment: string[];
   /** Work pool names. */
   pool: string[];
@@ -39,6 +40,17 @@ export interface RunsSearch {
   subflows: 'hide' | 'show';
   sort: string;
   page: number;
+}
+
+/** The deployment filter's value for runs without a deployment. */
+export const NO_DEPLOYMENT = 'none';
+
+/** `flow_runs.deployment_id` for the chosen deployments: ids, runs without one, or either. */
+function deploymentIdCriterion(chosen: string[]): Record<string, unknown> | undefined {
+  if (chosen.length === 0) return undefined;
+  const ids = chosen.filter((d) => d !== NO_DEPLOYMENT);
+  const none = ids.length < chosen.length;
+  return { operator: 'or_', ...(ids.length ? { any_: ids } : {}), ...(none ? { is_null_: true } : {}) };
 }
 
 export const DEFAULT_RUNS_SEARCH: RunsSearch = { tab: 'flow-runs', range: '7d', state: [], flow: [], deployment: [], pool: [], tag: [], q: '', subflows: 'show', sort: 'START_TIME_DESC', page: 1 };
@@ -69,7 +81,7 @@ export function parseRunsSearch(raw: Record<string, unknown>): RunsSearch {
     ...(range === 'custom' ? { from, to } : {}),
     state: strings(raw.state, isStateValue),
     flow: strings(raw.flow, isUuid),
-    deployment: strings(raw.deployment, isUuid),
+    deployment: strings(raw.deployment, (s) => isUuid(s) || s === NO_DEPLOYMENT),
     pool: strings(raw.pool),
     tag: strings(raw.tag),
     q: typeof raw.q === 'string' ? raw.q.slice(0, 200) : '',
@@ -125,10 +137,11 @@ export function flowRunFilterBody(search: RunsSearch, now: number) {
   if (search.tag.length) flowRuns.tags = { all_: search.tag };
   if (search.q) flowRuns.name = { like_: search.q };
   if (search.subflows === 'hide') flowRuns.parent_task_run_id = { is_null_: true };
+  const deploymentId = deploymentIdCriterion(search.deployment);
+  if (deploymentId) flowRuns.deployment_id = deploymentId;
   const body: { flow_runs?: Record<string, unknown>; flows?: Record<string, unknown>; deployments?: Record<string, unknown>; work_pools?: Record<string, unknown> } = {};
   if (Object.keys(flowRuns).length) body.flow_runs = flowRuns;
   if (search.flow.length) body.flows = { id: { any_: search.flow } };
-  if (search.deployment.length) body.deployments = { id: { any_: search.deployment } };
   if (search.pool.length) body.work_pools = { name: { any_: search.pool } };
   return body;
 }
@@ -142,10 +155,11 @@ export function taskRunFilterBody(search: RunsSearch, now: number) {
   if (state) taskRuns.state = state;
   if (search.tag.length) taskRuns.tags = { all_: search.tag };
   if (search.q) taskRuns.name = { like_: search.q };
-  const body: { task_runs?: Record<string, unknown>; flows?: Record<string, unknown>; deployments?: Record<string, unknown>; work_pools?: Record<string, unknown> } = {};
+  const body: { task_runs?: Record<string, unknown>; flow_runs?: Record<string, unknown>; flows?: Record<string, unknown>; work_pools?: Record<string, unknown> } = {};
   if (Object.keys(taskRuns).length) body.task_runs = taskRuns;
+  const deploymentId = deploymentIdCriterion(search.deployment);
+  if (deploymentId) body.flow_runs = { deployment_id: deploymentId };
   if (search.flow.length) body.flows = { id: { any_: search.flow } };
-  if (search.deployment.length) body.deployments = { id: { any_: search.deployment } };
   if (search.pool.length) body.work_pools = { name: { any_: search.pool } };
   return body;
 }
@@ -154,9 +168,7 @@ export const PAGE_SIZE = 50;
 
 /** History chart buckets: the span split into at most `maxBuckets` intervals of a round width. */
 export function historyBuckets(startMs: number, endMs: number, maxBuckets = 60): { start: string; end: string; intervalSeconds: number } {
-  const span = Math.max(60, (endMs - startMs) / 1000);
-  const widths = [60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 2_592_000];
-  const width = widths.find((w) => span / w <= maxBuckets) ?? Math.ceil(span / maxBuckets);
+  const width = bucketWidthSeconds((endMs - startMs) / 1000, maxBuckets);
   const start = Math.floor(startMs / 1000 / width) * width;
   const end = Math.ceil(endMs / 1000 / width) * width;
   return { start: new Date(start * 1000).toISOString(), end: new Date(Math.max(end, start + width) * 1000).toISOString(), intervalSeconds: width };

@@ -12,6 +12,17 @@ describe('run page search params', () => {
     expect(parseTaskRunSearch({ tab: 'inputs', level: '20' })).toEqual({ tab: 'inputs', level: 20 });
   });
 
+  it('keeps the log filters by writer and attempt; the task run page has no writer filter', () => {
+    expect(parseFlowRunSearch({ tab: 'logs', source: ID, attempt: 2 })).toEqual({ tab: 'logs', source: ID, attempt: 2 });
+    expect(parseFlowRunSearch({ source: 'flow', attempt: '3' })).toEqual({ source: 'flow', attempt: 3 });
+    expect(parseFlowRunSearch({ source: 'task', attempt: 0 })).toEqual({});
+    expect(parseFlowRunSearch({ source: 'FLOW', attempt: 1.5 })).toEqual({});
+    expect(parseFlowRunSearch({ attempt: '' })).toEqual({});
+    expect(parseTaskRunSearch({ source: ID, attempt: 2 })).toEqual({ attempt: 2 });
+    // The graph's selected task and the logs' writer are separate.
+    expect(parseFlowRunSearch({ task: ID, source: 'flow' })).toEqual({ task: ID, source: 'flow' });
+  });
+
   it('links a single log line by id and timestamp', () => {
     expect(parseLineRef(lineRef(ID, '2026-01-01T00:00:01+00:00'))).toEqual({ id: ID, timestamp: '2026-01-01T00:00:01+00:00' });
     expect(parseLineRef(`${ID}@yesterday`)).toBeNull();

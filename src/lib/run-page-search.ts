@@ -1,4 +1,4 @@
-/** URL search params of the flow run and task run pages: tab, selected task run, log level, search and line. */
+/** URL search params of the flow run and task run pages: tab, selected task run, log level, search, line, writer and attempt. */
 
 export const FLOW_RUN_TABS = ['graph', 'timeline', 'logs', 'task-runs', 'subflow-runs', 'artifacts', 'parameters', 'details'] as const;
 export type FlowRunTab = (typeof FLOW_RUN_TABS)[number];
@@ -20,7 +20,13 @@ export interface LogSearch {
   q?: string;
   /** A linked line: `<log id>@<ISO timestamp>` (the timestamp finds it by keyset, the id marks it). */
   line?: string;
+  /** Lines of one attempt of the run (1, 2, …), by the time ranges of its state history. */
+  attempt?: number;
+  /** Flow run logs only: the lines one task run wrote (its id), or the flow run's own (`flow`). */
+  source?: LogSource;
 }
+
+export type LogSource = 'flow' | (string & {});
 
 export interface FlowRunSearch extends LogSearch {
   tab?: FlowRunTab;
@@ -41,6 +47,8 @@ export function parseLogSearch(raw: Record<string, unknown>): LogSearch {
   if (LOG_LEVELS.some((l) => l.value === level) && level !== 0) out.level = level;
   if (typeof raw.q === 'string' && raw.q.trim() !== '') out.q = raw.q.slice(0, 500);
   if (typeof raw.line === 'string' && parseLineRef(raw.line)) out.line = raw.line;
+  const attempt = Number(raw.attempt);
+  if (raw.attempt !== undefined && raw.attempt !== '' && Number.isInteger(attempt) && attempt >= 1 && attempt <= 10_000) out.attempt = attempt;
   return out;
 }
 
@@ -49,6 +57,7 @@ export function parseFlowRunSearch(raw: Record<string, unknown>): FlowRunSearch 
   if (typeof raw.tab === 'string' && (FLOW_RUN_TABS as readonly string[]).includes(raw.tab) && raw.tab !== 'graph') out.tab = raw.tab as FlowRunTab;
   if (typeof raw.task === 'string' && UUID.test(raw.task)) out.task = raw.task;
   if (typeof raw.page === 'number' && Number.isInteger(raw.page) && raw.page > 1) out.page = raw.page;
+  if (raw.source === 'flow' || (typeof raw.source === 'string' && UUID.test(raw.source))) out.source = raw.source;
   return out;
 }
 

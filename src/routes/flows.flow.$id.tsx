@@ -1,15 +1,19 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { buildFlowDetailQuery } from '../api/flows.ts';
 import { FlowPage, type FlowTab } from '../components/flows/flow-page.tsx';
+import { parseGridRuns } from '../lib/task-grid.ts';
 
 interface FlowSearch {
   tab?: FlowTab;
   page?: number;
+  /** Runs in the task grid (default 25). */
+  grid?: number;
 }
 
 const parseFlowSearch = (raw: Record<string, unknown>): FlowSearch => ({
     ...(raw.tab === 'deployments' || raw.tab === 'details' ? { tab: raw.tab } : {}),
     ...(typeof raw.page === 'number' && Number.isInteger(raw.page) && raw.page > 1 ? { page: raw.page } : {}),
+    ...(parseGridRuns(raw.grid) ? { grid: parseGridRuns(raw.grid) } : {}),
 });
 
 export const Route = createFileRoute('/flows/flow/$id')({
@@ -21,6 +25,6 @@ export const Route = createFileRoute('/flows/flow/$id')({
     const { id } = Route.useParams();
     const search = parseFlowSearch(Route.useSearch() as Record<string, unknown>);
     const navigate = Route.useNavigate();
-    return <FlowPage id={id} tab={search.tab ?? 'runs'} page={search.page ?? 1} onChange={(next) => void navigate({ search: { ...search, ...next } })} />;
+    return <FlowPage id={id} tab={search.tab ?? 'runs'} page={search.page ?? 1} grid={search.grid} onChange={(next) => void navigate({ search: { ...search, ...next } })} />;
   },
 });

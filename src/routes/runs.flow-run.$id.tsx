@@ -1,21 +1,22 @@
 import { useCallback, useMemo } from 'react';
 import { createFileRoute } from '@tanstack/react-router';
 import { buildFlowRunDetailQuery, buildFlowRunGraphQuery } from '../api/flow-runs.ts';
-import { buildLogWindowQuery } from '../api/logs.ts';
+import { buildLogWindowQuery, runLogScope } from '../api/logs.ts';
 import { FlowRunPage } from '../components/flow-runs/flow-run-page.tsx';
 import { parseFlowRunSearch, parseLineRef, type FlowRunSearch } from '../lib/run-page-search.ts';
 
 export const Route = createFileRoute('/runs/flow-run/$id')({
   validateSearch: (raw: Record<string, unknown>): FlowRunSearch => parseFlowRunSearch(raw),
-  loaderDeps: ({ search }) => ({ tab: search.tab, level: search.level, q: search.q, line: search.line }),
+  loaderDeps: ({ search }) => ({ tab: search.tab, level: search.level, q: search.q, line: search.line, source: search.source, attempt: search.attempt }),
   loader: ({ context: { queryClient }, params, deps }) => {
     void queryClient.prefetchQuery(buildFlowRunDetailQuery(params.id));
     // The graph (default tab) loads while its code does.
     if (!deps.tab) void queryClient.prefetchQuery(buildFlowRunGraphQuery(params.id));
-    // The first window of logs loads alongside the run, not after it (same key as the log view's).
-    if (deps.tab === 'logs' && !deps.q) {
+    // The first window of logs loads alongside the run, not after it (same key as the log view's);
+    // an attempt's window waits for the run's state history.
+    if (deps.tab === 'logs' && !deps.q && !deps.attempt) {
       const linked = deps.line ? parseLineRef(deps.line) : null;
-      const scope = { flowRunId: params.id, taskRunId: undefined, level: deps.level ?? 0, search: '' };
+      const scope = runLogScope({ flowRunId: params.id }, deps, { canSearch: false, canFilterFlowOnly: true });
       void queryClient.prefetchInfiniteQuery(buildLogWindowQuery(scope, linked ? { at: 'time', timestamp: linked.timestamp } : { at: 'start' }));
     }
   },

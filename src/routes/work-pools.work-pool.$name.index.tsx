@@ -6,7 +6,7 @@ import { parseWorkPoolSearch, type WorkPoolSearch } from '../lib/work-pool-searc
 
 export const Route = createFileRoute('/work-pools/work-pool/$name/')({
   validateSearch: (raw: Record<string, unknown>): WorkPoolSearch => parseWorkPoolSearch(raw),
-  loader: ({ context: { queryClient }, params }) => void queryClient.prefetchQuery(buildWorkPoolQuery(params.name, true)),
+  loader: ({ context: { queryClient }, params }) => void queryClient.prefetchQuery(buildWorkPoolQuery(params.name)),
   component: function WorkPoolRoute() {
     const { name } = Route.useParams();
     const raw = Route.useSearch();

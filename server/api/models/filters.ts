@@ -93,7 +93,8 @@ export const LogFilter = filter('LogFilter', {
   level: criterion({ ge_: Type.Integer(), le_: Type.Integer() }),
   timestamp: TimeRange,
   flow_run_id: criterion({ any_: List(Uuid) }),
-  task_run_id: criterion({ any_: List(Uuid) }),
+  // `is_null_` is an extension (README "API extensions", flag `log_flow_only`): the flow run's own lines.
+  task_run_id: criterion({ any_: List(Uuid), is_null_: Type.Boolean() }),
   // Extension (README "API extensions"): case-insensitive substring of the message.
   message: criterion({ like_: Str }),
 });

@@ -77,6 +77,16 @@ export const EnsureOnlyScheduledFlowsMarkedLate: Rule = {
   },
 };
 
+/** Late-run policy: a run is marked Late once (another replica's pass may have done it). */
+export const PreventRepeatedLate: Rule = {
+  name: 'PreventRepeatedLate',
+  from: ['SCHEDULED'],
+  to: ['SCHEDULED'],
+  before(ctx) {
+    if (ctx.proposed!.name === 'Late' && ctx.initial?.name === 'Late') ctx.reject('The flow run is already late.');
+  },
+};
+
 export const HandlePausingFlows: Rule = {
   name: 'HandlePausingFlows',
   from: ALL_FROM,

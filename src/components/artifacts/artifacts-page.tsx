@@ -10,7 +10,7 @@ import { Select } from '../ui/form.tsx';
 import { SearchBox } from '../ui/list-filters.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
-import { Pagination, SkeletonRows, Table, td, th } from '../ui/table.tsx';
+import { Pagination, SkeletonRows, Table, td, tdFlex, th } from '../ui/table.tsx';
 import { RelativeTime } from '../ui/time.tsx';
 import { ArtifactType } from './artifact-data.tsx';
 import { FlowRunLink, useFlowRunsById } from './run-links.tsx';
@@ -35,7 +35,7 @@ export function ArtifactsPage({ search, onChange }: { search: ListSearch; onChan
       <PageHeader
         title="Artifacts"
         description="Tables, links and markdown reports that runs publish; the latest version of each key."
-        badge={count.data !== undefined && <span className="text-fg-muted tabular-nums">{count.data.toLocaleString('en')}</span>}
+        count={count.data}
       />
       <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-2">
         <SearchBox value={search.q ?? ''} onChange={(q) => set({ q: q || undefined })} label="Search artifacts" placeholder="Search by key" />
@@ -74,10 +74,10 @@ export function ArtifactsPage({ search, onChange }: { search: ListSearch; onChan
               label="Artifacts"
               head={
                 <>
-                  <th className={th}>Key</th>
+                  <th className={th + ' w-[35%]'}>Key</th>
                   <th className={th}>Type</th>
-                  <th className={th}>Description</th>
-                  <th className={th}>Made by run</th>
+                  <th className={th + ' w-[40%]'}>Description</th>
+                  <th className={th + ' w-[25%]'}>Made by run</th>
                   <th className={th}>Updated</th>
                 </>
               }
@@ -87,7 +87,7 @@ export function ArtifactsPage({ search, onChange }: { search: ListSearch; onChan
               ) : (
                 rows.map((a) => (
                   <tr key={a.key} className="hover:bg-surface-hover/60">
-                    <td className={td + ' max-w-72 truncate'}>
+                    <td className={tdFlex + ' truncate'}>
                       <Link to="/artifacts/key/$key" params={{ key: a.key }} className="font-medium text-accent hover:underline">
                         {a.key}
                       </Link>
@@ -95,10 +95,10 @@ export function ArtifactsPage({ search, onChange }: { search: ListSearch; onChan
                     <td className={td}>
                       <ArtifactType type={a.type} />
                     </td>
-                    <td className={td + ' max-w-96 truncate text-fg-muted'} title={a.description ?? undefined}>
+                    <td className={tdFlex + ' truncate text-fg-muted'} title={a.description ?? undefined}>
                       {a.description ?? '—'}
                     </td>
-                    <td className={td + ' max-w-56 truncate'}>
+                    <td className={tdFlex + ' truncate'}>
                       <FlowRunLink id={a.flow_run_id} run={a.flow_run_id ? runs.get(a.flow_run_id) : undefined} />
                     </td>
                     <td className={td}>

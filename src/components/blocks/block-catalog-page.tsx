@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { LibraryBig, Plus, X } from 'lucide-react';
 import { buildBlockTypesQuery, buildNewestSchemasByTypeQuery, type BlockType } from '../../api/blocks.ts';
 import { catalogFilterBody, type CatalogSearch } from '../../lib/blocks/search.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button, buttonClassName } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { TagList } from '../ui/misc.tsx';
@@ -24,7 +25,7 @@ export function BlockCatalogPage({ search, onChange }: { search: CatalogSearch; 
         breadcrumbs={[{ label: 'Blocks', to: '/blocks' }, { label: 'Catalog' }]}
         title="Block catalog"
         description="The kinds of block this server knows. Choose one to see what it stores, how flows use it, and to create a block of it."
-        badge={types.data && <span className="text-fg-muted tabular-nums">{types.data.length.toLocaleString('en')}</span>}
+        count={types.data?.length}
       />
       <div role="group" aria-label="Filters" className="mb-3 flex flex-wrap items-center gap-2">
         <SearchBox value={search.q ?? ''} onChange={(q) => onChange({ ...search, q: q.trim() ? q : undefined })} label="Search block types" placeholder="Search block types" />
@@ -84,10 +85,12 @@ function TypeCard({ type, capabilities }: { type: BlockType; capabilities?: stri
       </div>
       {capabilities && capabilities.length > 0 && <TagList tags={capabilities} />}
       <div className="flex flex-wrap gap-2 pt-1">
-        <Link to="/blocks/catalog/$slug/create" params={{ slug: type.slug }} className={buttonClassName('primary')} aria-label={`Create a ${type.name} block`}>
-          <Plus aria-hidden="true" />
-          Create
-        </Link>
+        <RequireRole role="admin">
+          <Link to="/blocks/catalog/$slug/create" params={{ slug: type.slug }} className={buttonClassName('primary')} aria-label={`Create a ${type.name} block`}>
+            <Plus aria-hidden="true" />
+            Create
+          </Link>
+        </RequireRole>
         <Link to="/blocks/catalog/$slug" params={{ slug: type.slug }} className={buttonClassName()} aria-label={`Details of ${type.name}`}>
           Details
         </Link>

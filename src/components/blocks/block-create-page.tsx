@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { buildBlockTypeQuery, buildNewestBlockSchemaQuery, useCreateBlockDocument, type BlockSchema, type BlockType } from '../../api/blocks.ts';
 import { initialValue } from '../../lib/schema-form/defaults.ts';
 import { withSecretFields } from '../../lib/blocks/data.ts';
+import { useCan } from '../../api/auth.ts';
+import { NeedsRolePage } from '../auth/require-role.tsx';
 import { Card } from '../ui/card.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
@@ -17,12 +19,14 @@ const SLUG = /^[a-z0-9-]+$/;
 export function BlockCreatePage({ slug }: { slug: string }) {
   const type = useQuery({ ...buildBlockTypeQuery(slug), enabled: SLUG.test(slug) });
   const schema = useQuery({ ...buildNewestBlockSchemaQuery(slug), enabled: SLUG.test(slug) });
+  const can = useCan('admin');
   const crumbs = [
     { label: 'Blocks', to: '/blocks' },
     { label: 'Catalog', to: '/blocks/catalog' },
     { label: type.data?.name ?? slug, to: '/blocks/catalog/$slug', params: { slug } },
     { label: 'Create' },
   ];
+  if (!can) return <NeedsRolePage role="admin" title="Create a block" breadcrumbs={crumbs} />;
   if (!SLUG.test(slug) || (type.isError && (type.error as { status?: number }).status === 404)) return <BlockNotFound what="block type" value={slug} crumbs={crumbs} />;
   const failed = type.error ?? schema.error;
   if (failed) return <ErrorState error={failed} onRetry={() => void Promise.all([type.refetch(), schema.refetch()])} title="Could not load the block type" />;

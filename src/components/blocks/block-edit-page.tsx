@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { buildBlockDocumentQuery, useUpdateBlockDocument, type BlockDocument, type BlockSchema } from '../../api/blocks.ts';
 import { formValueOfDocument, updateBodyOf } from '../../lib/blocks/data.ts';
+import { useCan } from '../../api/auth.ts';
 import { isUuid } from '../../lib/deployment-search.ts';
+import { NeedsRole } from '../auth/require-role.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { ErrorState } from '../ui/states.tsx';
@@ -14,6 +16,7 @@ import { BlockNotFound } from './not-found.tsx';
 export function BlockEditPage({ id }: { id: string }) {
   // Read once: a refetch (another block created inline) must not reset what is being edited.
   const doc = useQuery({ ...buildBlockDocumentQuery(id), enabled: isUuid(id), staleTime: Infinity });
+  const can = useCan('admin');
   const label = doc.data?.name ?? id;
   const crumbs = [{ label: 'Blocks', to: '/blocks' }, { label, to: '/blocks/block/$id', params: { id } }, { label: 'Edit' }];
   if (!isUuid(id) || (doc.isError && (doc.error as { status?: number }).status === 404)) return <BlockNotFound what="block" value={id} crumbs={crumbs.slice(0, 1).concat({ label: id })} />;
@@ -38,7 +41,13 @@ export function BlockEditPage({ id }: { id: string }) {
           </span>
         }
       />
-      {doc.data.block_schema ? <EditForm doc={doc.data} schema={doc.data.block_schema} /> : <ErrorState error="The server sent this block without its schema, so it cannot be edited here." title="Cannot edit this block" />}
+      {!can ? (
+        <NeedsRole role="admin">Blocks are configuration: an admin changes them. You can still read this block’s values.</NeedsRole>
+      ) : doc.data.block_schema ? (
+        <EditForm doc={doc.data} schema={doc.data.block_schema} />
+      ) : (
+        <ErrorState error="The server sent this block without its schema, so it cannot be edited here." title="Cannot edit this block" />
+      )}
     </>
   );
 }

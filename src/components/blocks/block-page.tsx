@@ -5,6 +5,7 @@ import { Pencil, Trash2 } from 'lucide-react';
 import { buildBlockDocumentQuery, buildReferencingDocumentsQuery, useDeleteBlockDocuments, type BlockDocument } from '../../api/blocks.ts';
 import { isUuid } from '../../lib/deployment-search.ts';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button, buttonClassName } from '../ui/button.tsx';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { CopyButton, KeyValue, TagList } from '../ui/misc.tsx';
@@ -173,15 +174,19 @@ function Actions({ doc, name }: { doc: BlockDocument; name: string }) {
   const [confirm, setConfirm] = useState(false);
   return (
     <>
-      <Link to="/blocks/block/$id/edit" params={{ id: doc.id }} className={buttonClassName()}>
-        <Pencil aria-hidden="true" />
-        Edit
-      </Link>
+      <RequireRole role="admin">
+        <Link to="/blocks/block/$id/edit" params={{ id: doc.id }} className={buttonClassName()}>
+          <Pencil aria-hidden="true" />
+          Edit
+        </Link>
+      </RequireRole>
       <CopyButton value={doc.id} />
-      <Button aria-label="Delete block" onClick={() => setConfirm(true)}>
-        <Trash2 aria-hidden="true" />
-        Delete
-      </Button>
+      <RequireRole role="admin">
+        <Button aria-label="Delete block" onClick={() => setConfirm(true)}>
+          <Trash2 aria-hidden="true" />
+          Delete
+        </Button>
+      </RequireRole>
       <ConfirmDialog
         open={confirm}
         onClose={() => setConfirm(false)}

@@ -5,6 +5,7 @@ import { buildBlockDocumentCountQuery, buildBlockTypeQuery, buildNewestBlockSche
 import { describeField } from '../../lib/schema-form/model.ts';
 import { withSecretFields } from '../../lib/blocks/data.ts';
 import { Markdown } from '../ui/markdown.tsx';
+import { RequireRole } from '../auth/require-role.tsx';
 import { buttonClassName } from '../ui/button.tsx';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { TagList } from '../ui/misc.tsx';
@@ -52,10 +53,12 @@ function Loaded({ type, crumbs }: { type: BlockType; crumbs: { label: string; to
           </span>
         }
         actions={
-          <Link to="/blocks/catalog/$slug/create" params={{ slug: type.slug }} className={buttonClassName('primary')}>
-            <Plus aria-hidden="true" />
-            Create {type.name} block
-          </Link>
+          <RequireRole role="admin">
+            <Link to="/blocks/catalog/$slug/create" params={{ slug: type.slug }} className={buttonClassName('primary')}>
+              <Plus aria-hidden="true" />
+              Create {type.name} block
+            </Link>
+          </RequireRole>
         }
       />
       <div className="grid gap-4">

@@ -1,18 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Blocks, LibraryBig, Trash2, X } from 'lucide-react';
+import { Blocks, LibraryBig, X } from 'lucide-react';
 import { buildBlockDocumentCountQuery, buildBlockDocumentsQuery, buildBlockTypesQuery, useDeleteBlockDocuments, type BlockDocument } from '../../api/blocks.ts';
 import { blockFilterBody, type BlocksSearch } from '../../lib/blocks/search.ts';
 import { ChoicePicker } from '../deployments/pickers.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
+import { RequireRole } from '../auth/require-role.tsx';
+import { BulkActions } from '../ui/bulk-actions.tsx';
 import { Button, buttonClassName } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { Checkbox } from '../ui/form.tsx';
 import { TagList } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
-import { Pagination, SkeletonRows, Table, td, th } from '../ui/table.tsx';
+import { Pagination, SkeletonRows, Table, td, tdFlex, th } from '../ui/table.tsx';
 import { DateTime } from '../ui/time.tsx';
 import { toast } from '../ui/toast.tsx';
 import { BlockLogo } from './block-logo.tsx';
@@ -41,12 +43,14 @@ export function BlocksPage({ search, onChange }: { search: BlocksSearch; onChang
       <PageHeader
         title="Blocks"
         description="Stored configuration and credentials (connections, secrets, notification targets) that flows load by name."
-        badge={count.data !== undefined && <span className="text-fg-muted tabular-nums">{count.data.toLocaleString('en')}</span>}
+        count={count.data}
         actions={
-          <Link to="/blocks/catalog" className={buttonClassName('primary')}>
-            <LibraryBig aria-hidden="true" />
-            Add a block
-          </Link>
+          <RequireRole role="admin">
+            <Link to="/blocks/catalog" className={buttonClassName('primary')}>
+              <LibraryBig aria-hidden="true" />
+              Add a block
+            </Link>
+          </RequireRole>
         }
       />
       <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-2">
@@ -61,18 +65,7 @@ export function BlocksPage({ search, onChange }: { search: BlocksSearch; onChang
         )}
       </div>
       <Card className="mt-3">
-        {chosen.length > 0 && (
-          <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 border-b border-border bg-accent/5 px-3 py-2">
-            <span className="font-medium tabular-nums">{chosen.length} selected</span>
-            <Button onClick={() => setConfirmDelete(true)}>
-              <Trash2 aria-hidden="true" />
-              Delete
-            </Button>
-            <Button className="ml-auto" onClick={() => setSelected(new Set())}>
-              Clear selection
-            </Button>
-          </div>
-        )}
+        {chosen.length > 0 && <BulkActions count={chosen.length} onDelete={() => setConfirmDelete(true)} onClear={() => setSelected(new Set())} />}
         {documents.isError ? (
           <ErrorState error={documents.error} onRetry={() => void documents.refetch()} title="Could not load blocks" />
         ) : documents.isSuccess && rows.length === 0 ? (
@@ -104,10 +97,10 @@ export function BlocksPage({ search, onChange }: { search: BlocksSearch; onChang
                   <th className={th + ' w-8'}>
                     <Checkbox aria-label="Select all blocks on this page" checked={rows.length > 0 && chosen.length === rows.length} onChange={() => setSelected(chosen.length === rows.length ? new Set() : new Set(rows.map((d) => d.id)))} />
                   </th>
-                  <th className={th}>Block</th>
+                  <th className={th + ' w-[60%]'}>Block</th>
                   <th className={th}>Type</th>
                   <th className={th}>Capabilities</th>
-                  <th className={th}>References</th>
+                  <th className={th + ' w-[40%]'}>References</th>
                   <th className={th}>Updated</th>
                 </>
               }
@@ -161,9 +154,9 @@ function Row({ doc: d, selected, onToggle }: { doc: BlockDocument; selected: boo
       <td className={td}>
         <Checkbox aria-label={`Select ${name}`} checked={selected} onChange={onToggle} />
       </td>
-      <td className={td + ' max-w-80 py-1.5'}>
+      <td className={tdFlex + ' py-1.5'}>
         <span className="flex items-center gap-2">
-          <BlockLogo url={d.block_type?.logo_url} className="size-6" />
+          <BlockLogo url={d.block_type?.logo_url} className="size-6 shrink-0" />
           <Link to="/blocks/block/$id" params={{ id: d.id }} className="truncate font-medium text-accent hover:underline">
             {name}
           </Link>
@@ -179,7 +172,7 @@ function Row({ doc: d, selected, onToggle }: { doc: BlockDocument; selected: boo
         )}
       </td>
       <td className={td}>{d.block_schema?.capabilities.length ? <TagList tags={d.block_schema.capabilities} max={2} /> : <span className="text-fg-muted">—</span>}</td>
-      <td className={td + ' max-w-64'}>
+      <td className={tdFlex}>
         {references.length === 0 ? (
           <span className="text-fg-muted">—</span>
         ) : (

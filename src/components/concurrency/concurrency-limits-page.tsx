@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Gauge, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
+import { Gauge, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import { buildConcurrencyLimitsQuery, useDeleteConcurrencyLimit, useResetConcurrencyLimit, type ConcurrencyLimit } from '../../api/concurrency-limits.ts';
 import { buildTaskRunsQuery, type TaskRun } from '../../api/task-runs.ts';
+import { NewButton, RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -13,6 +14,7 @@ import { SkeletonRows, Table, td, th } from '../ui/table.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
 import { LimitDialog } from './limit-dialog.tsx';
+import { SlotUsage } from './slot-usage.tsx';
 
 /** The server lists at most 200 task runs per request; more slots than that show as ids. */
 const NAMED_SLOTS = 200;
@@ -30,25 +32,25 @@ export function ConcurrencyLimitsPage() {
   const reset = useResetConcurrencyLimit();
   const remove = useDeleteConcurrencyLimit();
   const tags = useMemo(() => new Set(rows.map((l) => l.tag)), [rows]);
+  const newButton = (
+    <NewButton role="admin" onClick={() => setEditing('new')}>
+      New limit
+    </NewButton>
+  );
 
   return (
     <>
       <PageHeader
         title="Task concurrency limits"
         description="How many task runs with a tag may run at once. A task run waits for a free slot of each of its tags' limits."
-        badge={limits.data && <span className="text-fg-muted tabular-nums">{limits.data.length.toLocaleString('en')}</span>}
-        actions={
-          <Button variant="primary" onClick={() => setEditing('new')}>
-            <Plus aria-hidden="true" />
-            New limit
-          </Button>
-        }
+        count={limits.data?.length}
+        actions={newButton}
       />
       <Card>
         {limits.isError ? (
           <ErrorState error={limits.error} onRetry={() => void limits.refetch()} title="Could not load concurrency limits" />
         ) : limits.isSuccess && rows.length === 0 ? (
-          <EmptyState icon={Gauge} title="No concurrency limits yet" action={<Button variant="primary" onClick={() => setEditing('new')}>New limit</Button>}>
+          <EmptyState icon={Gauge} title="No concurrency limits yet" action={newButton}>
             Limit a tag to protect a shared resource: for example, at most 5 task runs tagged <code className="rounded bg-surface-hover px-1 font-mono text-xs">warehouse</code> at once. Task runs over the limit wait until a slot frees up.
           </EmptyState>
         ) : (
@@ -76,24 +78,30 @@ export function ConcurrencyLimitsPage() {
                   </td>
                   <td className={td + ' text-right tabular-nums'}>{l.concurrency_limit.toLocaleString('en')}</td>
                   <td className={td}>
-                    <SlotUsage used={l.active_slots.length} limit={l.concurrency_limit} tag={l.tag} />
+                    <SlotUsage used={l.active_slots.length} limit={l.concurrency_limit} label={`Slots in use of ${l.tag}`} />
                   </td>
                   <td className={td + ' py-1.5'}>
                     <SlotHolders ids={l.active_slots} byId={byId} loading={holders.isPending && slotIds.length > 0} />
                   </td>
                   <td className={td + ' text-right whitespace-nowrap'}>
                     {/* Labels show on wide screens; the icons (and their names) are always there. */}
-                    <Button aria-label={`Edit limit of ${l.tag}`} title="Edit" onClick={() => setEditing(l)}>
-                      <Pencil aria-hidden="true" />
-                      <span className="hidden xl:inline">Edit</span>
-                    </Button>{' '}
-                    <Button aria-label={`Reset slots of ${l.tag}`} title="Reset slots" disabled={l.active_slots.length === 0} onClick={() => setResetting(l)}>
-                      <RotateCcw aria-hidden="true" />
-                      <span className="hidden xl:inline">Reset</span>
-                    </Button>{' '}
-                    <Button aria-label={`Delete limit of ${l.tag}`} title="Delete" onClick={() => setDeleting(l)}>
-                      <Trash2 aria-hidden="true" />
-                    </Button>
+                    <RequireRole role="admin">
+                      <Button aria-label={`Edit limit of ${l.tag}`} title="Edit" onClick={() => setEditing(l)}>
+                        <Pencil aria-hidden="true" />
+                        <span className="hidden xl:inline">Edit</span>
+                      </Button>
+                    </RequireRole>{' '}
+                    <RequireRole role="admin">
+                      <Button aria-label={`Reset slots of ${l.tag}`} title="Reset slots" disabled={l.active_slots.length === 0} onClick={() => setResetting(l)}>
+                        <RotateCcw aria-hidden="true" />
+                        <span className="hidden xl:inline">Reset</span>
+                      </Button>
+                    </RequireRole>{' '}
+                    <RequireRole role="admin">
+                      <Button aria-label={`Delete limit of ${l.tag}`} title="Delete" onClick={() => setDeleting(l)}>
+                        <Trash2 aria-hidden="true" />
+                      </Button>
+                    </RequireRole>
                   </td>
                 </tr>
               ))
@@ -123,21 +131,6 @@ export function ConcurrencyLimitsPage() {
         Delete the limit of <span className="text-fg">{deleting?.tag}</span>? Task runs with the tag will no longer wait for a slot.
       </ConfirmDialog>
     </>
-  );
-}
-
-function SlotUsage({ used, limit, tag }: { used: number; limit: number; tag: string }) {
-  const full = used >= limit;
-  return (
-    <span className="inline-flex items-center gap-2 whitespace-nowrap">
-      <span role="meter" aria-label={`Slots in use of ${tag}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used} className="h-1.5 w-14 overflow-hidden rounded-full bg-surface-hover">
-        <span className={`block h-full rounded-full ${full ? 'bg-state-scheduled' : 'bg-accent'}`} style={{ width: `${limit > 0 ? Math.min(100, (used / limit) * 100) : 0}%` }} />
-      </span>
-      <span className="tabular-nums">
-        {used.toLocaleString('en')} / {limit.toLocaleString('en')}
-      </span>
-      {limit === 0 ? <span className="rounded border border-border px-1 text-xs text-fg-muted">blocks all</span> : full && <span className="rounded border border-border px-1 text-xs text-fg-muted">full</span>}
-    </span>
   );
 }
 

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useUpsertConcurrencyLimit, type ConcurrencyLimit } from '../../api/concurrency-limits.ts';
 import { hasErrors, refusalOf, refusalToFieldErrors, validateConcurrencyLimit, type FieldErrors, type LimitInput } from '../../lib/form-validation.ts';
-import { Button } from '../ui/button.tsx';
-import { Dialog } from '../ui/dialog.tsx';
+import { Dialog, DialogFooter } from '../ui/dialog.tsx';
 import { Input } from '../ui/form.tsx';
 import { describedBy, FormField } from '../ui/form-field.tsx';
 import { toast } from '../ui/toast.tsx';
@@ -63,17 +62,7 @@ function LimitForm({ limit, existingTags, onDone }: { limit?: ConcurrencyLimit; 
       <FormField id={`${id}-limit`} label="Limit" required hint="How many task runs with the tag may run at once; 0 holds them all." error={errors.limit}>
         <Input {...describedBy(`${id}-limit`, errors.limit)} inputMode="numeric" value={input.limit} onChange={(e) => change({ limit: e.target.value })} className="w-32 tabular-nums" />
       </FormField>
-      {errors.form && (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-danger">
-          {errors.form}
-        </p>
-      )}
-      <div className="flex justify-end gap-2 border-t border-border pt-3">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={upsert.isPending}>
-          {upsert.isPending ? 'Saving…' : limit ? 'Save' : 'Create limit'}
-        </Button>
-      </div>
+      <DialogFooter error={errors.form} onCancel={onDone} busy={upsert.isPending} submitLabel={limit ? 'Save' : 'Create limit'} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buildFlowRunActivityQuery, buildFlowRunsQuery, buildFlowRunCountQuery } from '../../api/flow-runs.ts';
+import { buildDelayExplanationsQuery, buildFlowRunsQuery, buildFlowRunCountQuery } from '../../api/flow-runs.ts';
+import { useFeatureFlags } from '../../api/server.ts';
 import { buildTaskRunDashboardCountsQuery, buildTaskRunStateCountsQuery } from '../../api/task-runs.ts';
+import { dashboardCountRows, dashboardCountsSpan, dashboardFilters, UPCOMING_DAYS } from '../../lib/activity.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { Select } from '../ui/form.tsx';
 import { TagFilter } from '../ui/list-filters.tsx';
@@ -13,11 +15,15 @@ import { StateBadge, stateColor } from '../ui/state-badge.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Tabs } from '../ui/tabs.tsx';
 import { RelativeTime } from '../ui/time.tsx';
-import { formatDateTime, formatDuration } from '../../lib/time.ts';
-import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
+import { useNow } from '../ui/use-time-zone.ts';
 import { GetStarted } from '../ui/get-started.tsx';
+import type { ChartSeries } from '../runs/run-history-chart.tsx';
+import { ChartSkeleton, RunHistory, useChartReady } from '../runs/run-history.tsx';
 import { ServerStatusCard } from './server-status-card.tsx';
 import { WorkPoolsCard } from './work-pools-card.tsx';
+import { FailuresCard } from './failures-card.tsx';
+
+const TimeBucketChart = lazy(() => import('../runs/run-history-chart.tsx').then((m) => ({ default: m.TimeBucketChart })));
 
 export const HOME_RANGES = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 } as const;
 export type HomeRange = keyof typeof HOME_RANGES;
@@ -27,9 +33,11 @@ type ActivityTab = 'all' | 'failed' | 'running' | 'completed' | 'scheduled';
 const ACTIVITY_STATES: Record<ActivityTab, string[] | null> = { all: null, failed: ['FAILED', 'CRASHED'], running: ['RUNNING', 'PENDING', 'CANCELLING', 'PAUSED'], completed: ['COMPLETED'], scheduled: ['SCHEDULED'] };
 
 export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tags: string[]; onChange: (next: { range?: HomeRange; tag?: string[] }) => void }) {
+  // The window ends now: moved on every 30 s (and at once on a new range), so it never reaches into the future.
+  const tick = useNow(30_000);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const since = useMemo(() => new Date(Math.floor((Date.now() - HOME_RANGES[range] * 1000) / 60_000) * 60_000).toISOString(), [range]);
-  const tagFilter = tags.length ? { tags: { all_: tags } } : {};
+  const now = useMemo(() => Date.now(), [tick, range]);
+  const filters = useMemo(() => dashboardFilters(HOME_RANGES[range], now, tags), [range, now, tags]);
   return (
     <>
       <PageHeader
@@ -50,11 +58,12 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
       />
       <div className="grid items-start gap-4 xl:grid-cols-3">
         <div className="grid gap-4 xl:col-span-2">
-          <ActivityCard since={since} tagFilter={tagFilter} />
-          <TaskRunTotals since={since} tagFilter={tagFilter} />
+          <ActivityCard filters={filters} tags={tags} />
+          <TaskRunTotals filters={filters} />
         </div>
         <div className="grid content-start gap-4">
-          <LateRunsCard tagFilter={tagFilter} />
+          <LateRunsCard tagFilter={filters.tagFilter} />
+          <FailuresCard range={range} tags={tags} />
           <WorkPoolsCard />
           <ServerStatusCard />
         </div>
@@ -62,6 +71,8 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
     </>
   );
 }
+
+type DashboardFilters = ReturnType<typeof dashboardFilters>;
 
 /** An empty range; on a server without any run yet, how to get the first ones. */
 function NoActivity() {
@@ -74,68 +85,54 @@ function NoActivity() {
       </EmptyState>
     );
   }
-  return <EmptyState title="No flow runs in this range">Widen the time range, or run a flow: each run shows here as a bar.</EmptyState>;
+  return <EmptyState title="No flow runs in this range">Widen the time range, or run a flow: each run is counted here at the time it was expected to start.</EmptyState>;
 }
 
-function ActivityCard({ since, tagFilter }: { since: string; tagFilter: object }) {
+function ActivityCard({ filters, tags }: { filters: DashboardFilters; tags: string[] }) {
   const [tab, setTab] = useState<ActivityTab>('all');
   const states = ACTIVITY_STATES[tab];
-  const body = { flow_runs: { expected_start_time: { after_: since }, ...tagFilter, ...(states ? { state: { type: { any_: states as never } } } : {}) }, sort: 'EXPECTED_START_TIME_DESC' as const, limit: 500 };
-  const activity = useQuery(buildFlowRunActivityQuery(body));
-  const count = useQuery(buildFlowRunCountQuery({ flow_runs: body.flow_runs }));
-  const zone = useTimeZone();
-  const clock = useClock();
-  const points = useMemo(() => [...(activity.data ?? [])].reverse(), [activity.data]);
-  const maxDuration = Math.max(1, ...points.map((p) => p.duration));
+  const flowRuns = { ...filters.flowRuns, ...(states ? { state: { type: { any_: states as never } } } : {}) };
+  const count = useQuery(buildFlowRunCountQuery({ flow_runs: flowRuns }));
   return (
     <Card aria-label="Flow run activity">
-      <CardHeader title={<span>Flow runs <span className="font-normal text-fg-muted tabular-nums">{formatCount(count.data)}</span></span>} />
+      <CardHeader title={<span>Flow runs <span className="font-normal text-fg-muted tabular-nums">{formatCount(count.data)}</span></span>} actions={<UpcomingRuns filters={filters} tags={tags} />} />
       <Tabs label="Activity by state" value={tab} onSelect={setTab} items={(Object.keys(ACTIVITY_STATES) as ActivityTab[]).map((t) => ({ id: t, label: t.charAt(0).toUpperCase() + t.slice(1) }))} />
-      <div className="px-4 py-3">
-        {activity.isError ? (
-          <ErrorState error={activity.error} onRetry={() => void activity.refetch()} />
-        ) : !activity.data ? (
-          <Skeleton className="h-32 w-full" />
-        ) : points.length === 0 ? (
-          <NoActivity />
-        ) : (
-          <>
-            <div className="flex h-32 items-end gap-px" role="list" aria-label="One bar per run, height by duration">
-              {points.map((p) => (
-                <Link
-                  key={p.id}
-                  role="listitem"
-                  to="/runs/flow-run/$id"
-                  params={{ id: p.id }}
-                  title={`${p.state_type ?? ''} · ${p.timestamp ? formatDateTime(p.timestamp, zone, 'datetime', true, clock) : ''} · ${formatDuration(p.duration)}`}
-                  className="min-w-[2px] flex-1 rounded-t-sm hover:opacity-80"
-                  style={{ height: `${Math.max(4, (Math.sqrt(p.duration) / Math.sqrt(maxDuration)) * 100)}%`, background: stateColor(p.state_type) }}
-                />
-              ))}
-            </div>
-            <div className="mt-1 flex justify-between text-[11px] text-fg-muted tabular-nums">
-              <span>{points[0]?.timestamp && formatDateTime(points[0].timestamp, zone, 'datetime', true, clock)}</span>
-              <span>bar height: duration (longest {formatDuration(maxDuration)})</span>
-              <span>{points.at(-1)?.timestamp && formatDateTime(points.at(-1)!.timestamp!, zone, 'datetime', true, clock)}</span>
-            </div>
-          </>
-        )}
+      <div className="px-3 pt-2 pb-2">
+        <RunHistory filter={{ flow_runs: flowRuns }} window={filters.window} empty={<NoActivity />} />
       </div>
     </Card>
   );
 }
 
-function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object }) {
-  const zone = useTimeZone();
-  const clock = useClock();
-  const filter = { task_runs: { start_time: { after_: since } }, ...(Object.keys(tagFilter).length ? { flow_runs: tagFilter } : {}) };
+/** Scheduled runs after now: not part of the past range, counted apart, with the way to them. */
+function UpcomingRuns({ filters, tags }: { filters: DashboardFilters; tags: string[] }) {
+  const upcoming = useQuery(buildFlowRunCountQuery({ flow_runs: filters.upcoming }));
+  const text = `Upcoming: ${formatCount(upcoming.data)} in the next ${UPCOMING_DAYS} days`;
+  if (!upcoming.data) return <span className="text-xs text-fg-muted tabular-nums">{text}</span>;
+  const { after_: from, before_: to } = filters.upcoming.expected_start_time;
+  return (
+    <Link to="/runs" search={{ range: 'custom', from, to, state: ['SCHEDULED'], ...(tags.length ? { tag: tags } : {}) }} className="text-xs text-accent tabular-nums hover:underline">
+      {text}
+    </Link>
+  );
+}
+
+const TASK_SERIES: ChartSeries[] = [
+  { key: 'COMPLETED', label: 'Completed or cancelled', color: stateColor('COMPLETED') },
+  { key: 'FAILED', label: 'Failed or crashed', color: stateColor('FAILED') },
+];
+
+function TaskRunTotals({ filters }: { filters: DashboardFilters }) {
+  const filter = { task_runs: filters.taskRuns, ...(Object.keys(filters.tagFilter).length ? { flow_runs: filters.tagFilter } : {}) };
   const counts = useQuery(buildTaskRunStateCountsQuery(filter));
   const buckets = useQuery(buildTaskRunDashboardCountsQuery(filter));
+  const ready = useChartReady();
+  const { start, end } = filters.window;
+  const rows = useMemo(() => (buckets.data ? dashboardCountRows(start, end, buckets.data) : undefined), [buckets.data, start, end]);
   const c = counts.data;
   const total = c ? Object.values(c).reduce((a, b) => a + b, 0) : undefined;
   const finished = c ? c.COMPLETED + c.FAILED + c.CRASHED + c.CANCELLED : 0;
   const pct = (n: number) => (finished ? `${((n / finished) * 100).toFixed(1)}%` : '—');
-  const maxBucket = Math.max(1, ...(buckets.data ?? []).map((b) => b.completed + b.failed));
   return (
     <Card aria-label="Task runs">
       <CardHeader title="Task runs" />
@@ -143,27 +140,22 @@ function TaskRunTotals({ since, tagFilter }: { since: string; tagFilter: object 
         <ErrorState error={counts.error} onRetry={() => void counts.refetch()} />
       ) : (
         <div className="grid gap-4 px-4 py-3 md:grid-cols-[16rem_minmax(0,1fr)]">
-          <dl className="grid grid-cols-2 gap-3">
+          <dl className="grid grid-cols-2 content-start gap-3">
             <Stat label="Total" value={formatCount(total)} />
             <Stat label="Running" value={formatCount(c?.RUNNING)} />
             <Stat label="Completed" value={c ? `${formatCount(c.COMPLETED)} · ${pct(c.COMPLETED)}` : undefined} token="completed" />
             <Stat label="Failed" value={c ? `${formatCount(c.FAILED + c.CRASHED)} · ${pct(c.FAILED + c.CRASHED)}` : undefined} token="failed" />
           </dl>
-          <div>
-            <div className="flex h-20 items-end gap-1" role="img" aria-label="Finished task runs over the range: completed and failed per interval">
-              {(buckets.data ?? []).map((b, i) => (
-                <div key={i} className="flex h-full flex-1 flex-col justify-end" title={`${b.completed} completed, ${b.failed} failed`}>
-                  <div style={{ height: `${(b.failed / maxBucket) * 100}%`, background: stateColor('FAILED') }} className="min-h-0 rounded-t-sm" />
-                  <div style={{ height: `${(b.completed / maxBucket) * 100}%`, background: stateColor('COMPLETED') }} className="min-h-0" />
-                </div>
-              ))}
-              {!buckets.data && <Skeleton className="h-20 w-full" />}
-            </div>
-            <p className="mt-1 flex justify-between text-[11px] text-fg-muted">
-              <span>{formatDateTime(since, zone, 'datetime', true, clock)}</span>
-              <span>finished task runs per interval: completed (green), failed (red)</span>
-              <span>now</span>
-            </p>
+          <div className="min-w-0">
+            {buckets.isError ? (
+              <ErrorState error={buckets.error} onRetry={() => void buckets.refetch()} title="Could not load the task-run chart" />
+            ) : rows && ready ? (
+              <Suspense fallback={<ChartSkeleton height={110} />}>
+                <TimeBucketChart rows={rows} series={TASK_SERIES} domain={[dashboardCountsSpan(start, end).start, end]} what="finished task runs" unit="runs" height={110} />
+              </Suspense>
+            ) : (
+              <ChartSkeleton height={110} />
+            )}
           </div>
         </div>
       )}
@@ -186,6 +178,8 @@ function LateRunsCard({ tagFilter }: { tagFilter: object }) {
   const filter = { flow_runs: { state: { name: { any_: ['Late'] } }, ...tagFilter } };
   const late = useQuery(buildFlowRunsQuery({ ...filter, sort: 'EXPECTED_START_TIME_ASC', limit: 5 }));
   const count = useQuery(buildFlowRunCountQuery(filter));
+  const flags = useFeatureFlags();
+  const why = useQuery(buildDelayExplanationsQuery(late.data?.map((r) => r.id) ?? [], Boolean(flags?.has('flow_run_delay_explanation'))));
   return (
     <Card aria-label="Late runs">
       <CardHeader title={<span>Late runs <span className="font-normal text-fg-muted tabular-nums">{formatCount(count.data)}</span></span>} actions={count.data ? <Link to="/runs" search={{ state: ['Late'] }} className="text-xs text-accent hover:underline">Show all</Link> : undefined} />
@@ -198,14 +192,17 @@ function LateRunsCard({ tagFilter }: { tagFilter: object }) {
       ) : (
         <ul className="divide-y divide-border">
           {late.data.map((r) => (
-            <li key={r.id} className="flex items-center gap-2 px-4 py-2">
-              <StateBadge type={r.state_type} name={r.state_name} size="sm" />
-              <Link to="/runs/flow-run/$id" params={{ id: r.id }} className="min-w-0 flex-1 truncate text-accent hover:underline">
-                {r.name}
-              </Link>
-              <span className="text-xs text-fg-muted">
-                due <RelativeTime value={r.expected_start_time} />
+            <li key={r.id} className="grid gap-0.5 px-4 py-2">
+              <span className="flex items-center gap-2">
+                <StateBadge type={r.state_type} name={r.state_name} size="sm" />
+                <Link to="/runs/flow-run/$id" params={{ id: r.id }} className="min-w-0 flex-1 truncate text-accent hover:underline">
+                  {r.name}
+                </Link>
+                <span className="text-xs text-fg-muted">
+                  due <RelativeTime value={r.expected_start_time} />
+                </span>
               </span>
+              {why.data?.[r.id] && <span className="truncate text-xs text-fg-muted">{why.data[r.id]!.title}</span>}
             </li>
           ))}
         </ul>

@@ -16,7 +16,9 @@ import { Input, Select } from '../ui/form.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
+import { useCan } from '../../api/auth.ts';
 import { isUuid } from '../../lib/deployment-search.ts';
+import { NeedsRolePage } from '../auth/require-role.tsx';
 import { DeploymentNotFound } from './deployment-page.tsx';
 import { toast } from '../ui/toast.tsx';
 import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
@@ -35,6 +37,8 @@ export const parameterSchemaOf = (d: Deployment): JsonSchema => (d.parameter_ope
 export function CustomRunPage({ id, from }: { id: string; from?: string }) {
   const deployment = useQuery({ ...buildDeploymentDetailQuery(id), enabled: isUuid(id) });
   const source = useQuery({ ...buildFlowRunDetailQuery(from ?? ''), enabled: Boolean(from) });
+  const can = useCan('operator');
+  if (!can) return <NeedsRolePage role="operator" title="Custom run" breadcrumbs={[{ label: 'Deployments', to: '/deployments' }, { label: deployment.data?.name ?? id, to: '/deployments/deployment/$id', params: { id } }, { label: 'Run' }]} />;
   if (!isUuid(id) || (deployment.isError && (deployment.error as { status?: number }).status === 404)) return <DeploymentNotFound id={id} />;
   if (deployment.isError) return <ErrorState error={deployment.error} onRetry={() => void deployment.refetch()} title="Could not load the deployment" />;
   if (source.isError) return <ErrorState error={source.error} onRetry={() => void source.refetch()} title="Could not load the run to copy parameters from" />;

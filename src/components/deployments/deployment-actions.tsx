@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ChevronDown, Pencil, Play, Rocket, SlidersHorizontal, Trash2 } from 'lucide-react';
 import { useDeleteDeployments, type Deployment } from '../../api/deployments.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { buttonClassName } from '../ui/button.tsx';
 import { Button } from '../ui/button.tsx';
 import { CopyButton } from '../ui/misc.tsx';
@@ -23,15 +24,19 @@ export function DeploymentActions({ deployment: d, flowName }: { deployment: Dep
     <>
       <RunMenu busy={quick.busy} onQuick={() => quick.start(d)} onCustom={() => void navigate({ to: '/deployments/deployment/$id/run', params: { id: d.id } })} />
       <PausedSwitch deployment={d} />
-      <Link to="/deployments/deployment/$id/edit" params={{ id: d.id }} className={buttonClassName()}>
-        <Pencil aria-hidden="true" />
-        Edit
-      </Link>
+      <RequireRole role="admin">
+        <Link to="/deployments/deployment/$id/edit" params={{ id: d.id }} className={buttonClassName()}>
+          <Pencil aria-hidden="true" />
+          Edit
+        </Link>
+      </RequireRole>
       <CopyButton value={d.id} />
-      <Button aria-label="Delete deployment" onClick={() => setConfirm(true)}>
-        <Trash2 aria-hidden="true" />
-        Delete
-      </Button>
+      <RequireRole role="admin">
+        <Button aria-label="Delete deployment" onClick={() => setConfirm(true)}>
+          <Trash2 aria-hidden="true" />
+          Delete
+        </Button>
+      </RequireRole>
       <ConfirmDialog
         open={confirm}
         onClose={() => setConfirm(false)}
@@ -70,11 +75,13 @@ function RunMenu({ busy, onQuick, onCustom }: { busy: boolean; onQuick: () => vo
   };
   return (
     <div ref={ref} className="relative">
-      <Button variant="primary" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)}>
-        <Play aria-hidden="true" />
-        {busy ? 'Starting…' : 'Run'}
-        <ChevronDown aria-hidden="true" />
-      </Button>
+      <RequireRole role="operator">
+        <Button variant="primary" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)}>
+          <Play aria-hidden="true" />
+          {busy ? 'Starting…' : 'Run'}
+          <ChevronDown aria-hidden="true" />
+        </Button>
+      </RequireRole>
       {open && (
         <div role="menu" aria-label="Run" className="absolute top-full right-0 z-30 mt-1 min-w-64 rounded-md border border-border bg-surface-raised p-1 shadow-lg">
           <button type="button" role="menuitem" className={ITEM} onClick={() => pick(onQuick)}>

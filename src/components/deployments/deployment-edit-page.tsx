@@ -11,7 +11,9 @@ import { Checkbox, Select, Textarea } from '../ui/form.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { ErrorState } from '../ui/states.tsx';
+import { useCan } from '../../api/auth.ts';
 import { isUuid } from '../../lib/deployment-search.ts';
+import { NeedsRolePage } from '../auth/require-role.tsx';
 import { DeploymentNotFound } from './deployment-page.tsx';
 import { toast } from '../ui/toast.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
@@ -25,6 +27,8 @@ import { TagsField } from './tags-field.tsx';
 /** `/deployments/deployment/{id}/edit`: description, tags, parameter defaults, work pool and queue, job variables, schema enforcement. */
 export function DeploymentEditPage({ id }: { id: string }) {
   const deployment = useQuery({ ...buildDeploymentDetailQuery(id), staleTime: Infinity, enabled: isUuid(id) });
+  const can = useCan('admin');
+  if (!can) return <NeedsRolePage role="admin" title="Edit deployment" breadcrumbs={[{ label: 'Deployments', to: '/deployments' }, { label: deployment.data?.name ?? id, to: '/deployments/deployment/$id', params: { id } }, { label: 'Edit' }]} />;
   if (!isUuid(id) || (deployment.isError && (deployment.error as { status?: number }).status === 404)) return <DeploymentNotFound id={id} />;
   if (deployment.isError) return <ErrorState error={deployment.error} onRetry={() => void deployment.refetch()} title="Could not load the deployment" />;
   if (!deployment.data) return <Skeleton className="h-6 w-80" />;

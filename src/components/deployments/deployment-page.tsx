@@ -13,6 +13,8 @@ import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Tabs } from '../ui/tabs.tsx';
 import { RelativeTime } from '../ui/time.tsx';
 import { FlowRunsTable, NoFlowRuns } from '../flow-runs/flow-runs-table.tsx';
+import { RunActivityCard } from '../runs/run-activity-card.tsx';
+import { TaskGridSection } from '../runs/task-grid.tsx';
 import { DeploymentActions } from './deployment-actions.tsx';
 import { ConfigurationTab, DescriptionTab, ParametersTab } from './deployment-tabs.tsx';
 import { SchedulesSection } from './schedules-section.tsx';
@@ -102,11 +104,13 @@ function Loaded({ deployment: d, search, onSearch }: { deployment: Deployment; s
         {d.tags.length > 0 && <TagList tags={d.tags} />}
       </div>
       <SchedulesSection deployment={d} />
+      <RunActivityCard deploymentId={d.id} subject="this deployment" />
+      <TaskGridSection deploymentId={d.id} runs={search.grid} onRuns={(grid) => onSearch({ ...search, grid })} />
       <Card>
         <Tabs
           label="Deployment views"
           value={tab}
-          onSelect={(t) => onSearch({ tab: t === 'runs' ? undefined : t })}
+          onSelect={(t) => onSearch({ grid: search.grid, tab: t === 'runs' ? undefined : t })}
           items={[
             { id: 'runs', label: 'Runs', count: runCount.data },
             { id: 'upcoming', label: 'Upcoming', count: upcomingCount.data },

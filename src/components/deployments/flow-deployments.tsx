@@ -69,7 +69,7 @@ export function FlowDeployments({ flowId }: { flowId: string }) {
             </td>
             <td className={td}>{d.work_pool_name ?? <span className="text-fg-muted">—</span>}</td>
             <td className={td}>
-              <TagList tags={d.tags} />
+              <TagList tags={d.tags} max={2} />
             </td>
           </tr>
         ))

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { buildDeploymentsQuery } from '../../api/deployments.ts';
 import { buildFlowsByIdQuery, buildFlowsQuery } from '../../api/flows.ts';
 import { buildWorkPoolListQuery } from '../../api/work-pools.ts';
+import { NO_DEPLOYMENT } from '../../lib/run-filters.ts';
 import { Checkbox, Input } from '../ui/form.tsx';
 import { Popover } from '../ui/popover.tsx';
 
@@ -65,10 +66,14 @@ export function WorkPoolFilterPicker({ selected, onChange }: { selected: string[
 function useDeploymentChoices(filter: string, enabled: boolean) {
   const deployments = useQuery({ ...buildDeploymentsQuery({ deployments: filter ? { name: { like_: filter } } : undefined, limit: 50, sort: 'NAME_ASC' }), enabled });
   const flows = useQuery({ ...buildFlowsByIdQuery((deployments.data ?? []).map((d) => d.flow_id)), enabled: enabled && (deployments.data?.length ?? 0) > 0 });
-  return { data: deployments.data?.map((d) => ({ id: d.id, label: d.name, detail: flows.data?.[d.flow_id]?.name })), isPending: deployments.isPending && enabled };
+  const adHoc = !filter || AD_HOC_CHOICE.label.toLowerCase().includes(filter.toLowerCase()) ? [AD_HOC_CHOICE] : [];
+  return { data: deployments.data && [...adHoc, ...deployments.data.map((d) => ({ id: d.id, label: d.name, detail: flows.data?.[d.flow_id]?.name }))], isPending: deployments.isPending && enabled };
 }
 
-/** The runs page's deployment filter (`deployments: {id: {any_}}`). */
+/** Runs made without a deployment: a script run directly (`deployment=none` in the URL). */
+const AD_HOC_CHOICE: Choice = { id: NO_DEPLOYMENT, label: 'No deployment', detail: 'ad-hoc runs' };
+
+/** The runs page's deployment filter (`deployment_id: {any_, is_null_}`). */
 export function DeploymentFilterPicker({ selected, onChange }: { selected: string[]; onChange: (ids: string[]) => void }) {
   return <ChoicePicker noun="deployment" selected={selected} onChange={onChange} useChoices={useDeploymentChoices} />;
 }

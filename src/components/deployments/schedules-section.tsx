@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { CalendarClock, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useCreateSchedule, useDeleteSchedule, useUpdateSchedule, type Deployment, type DeploymentSchedule } from '../../api/deployments.ts';
 import { describeSchedule, scheduleKind } from '../../lib/schedules.ts';
+import { needsRole, useCan } from '../../api/auth.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { Checkbox } from '../ui/form.tsx';
@@ -18,6 +20,7 @@ export function SchedulesSection({ deployment }: { deployment: Deployment }) {
   const create = useCreateSchedule();
   const update = useUpdateSchedule();
   const remove = useDeleteSchedule();
+  const can = useCan('admin');
   const [error, setError] = useState<string | null>(null);
   const id = deployment.id;
   const done = (message: string) => ({
@@ -39,10 +42,12 @@ export function SchedulesSection({ deployment }: { deployment: Deployment }) {
         title={`Schedules${deployment.schedules.length ? ` (${deployment.schedules.length})` : ''}`}
         actions={
           editing === null && (
-            <Button onClick={() => (setEditing('new'), setError(null))}>
-              <Plus aria-hidden="true" />
-              Add schedule
-            </Button>
+            <RequireRole role="admin">
+              <Button onClick={() => (setEditing('new'), setError(null))}>
+                <Plus aria-hidden="true" />
+                Add schedule
+              </Button>
+            </RequireRole>
           )
         }
       />
@@ -65,22 +70,26 @@ export function SchedulesSection({ deployment }: { deployment: Deployment }) {
                 <span className="rounded bg-surface-hover px-1.5 text-xs text-fg-muted">{KIND_LABELS[scheduleKind(s.schedule)]}</span>
                 <span className={s.active ? 'font-medium' : 'text-fg-muted'}>{describeSchedule(s.schedule)}</span>
                 {'cron' in s.schedule && <code className="font-mono text-xs text-fg-muted">{s.schedule.cron}</code>}
-                <label className="ml-auto inline-flex items-center gap-1.5 text-xs">
+                <label className="ml-auto inline-flex items-center gap-1.5 text-xs" title={can ? undefined : needsRole('admin')}>
                   <Checkbox
                     aria-label={`Active: ${describeSchedule(s.schedule)}`}
                     checked={s.active}
-                    disabled={update.isPending}
+                    disabled={update.isPending || !can}
                     onChange={(e) => update.mutate({ id, scheduleId: s.id, body: { active: e.target.checked } }, { onSuccess: () => toast(e.target.checked ? 'Schedule on.' : 'Schedule off.') })}
                   />
                   Active
                 </label>
-                <Button aria-label={`Edit schedule ${describeSchedule(s.schedule)}`} disabled={editing !== null} onClick={() => (setEditing(s), setError(null))}>
-                  <Pencil aria-hidden="true" />
-                  Edit
-                </Button>
-                <Button aria-label={`Delete schedule ${describeSchedule(s.schedule)}`} onClick={() => setDeleting(s)}>
-                  <Trash2 aria-hidden="true" />
-                </Button>
+                <RequireRole role="admin">
+                  <Button aria-label={`Edit schedule ${describeSchedule(s.schedule)}`} disabled={editing !== null} onClick={() => (setEditing(s), setError(null))}>
+                    <Pencil aria-hidden="true" />
+                    Edit
+                  </Button>
+                </RequireRole>
+                <RequireRole role="admin">
+                  <Button aria-label={`Delete schedule ${describeSchedule(s.schedule)}`} onClick={() => setDeleting(s)}>
+                    <Trash2 aria-hidden="true" />
+                  </Button>
+                </RequireRole>
               </li>
             ),
           )}

@@ -1,3 +1,4 @@
+import { runPlace } from '../../lib/run-place.ts';
 import { lazy, Suspense, useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -18,9 +19,14 @@ import { Tabs } from '../ui/tabs.tsx';
 import { DateTime, RunDuration } from '../ui/time.tsx';
 import { RunArtifacts, runArtifactsFilter } from '../artifacts/run-artifacts.tsx';
 import { LogView } from '../logs/log-view.tsx';
+import { useRunLogTotal } from '../logs/use-run-log-total.ts';
+import { RunAttempts } from '../runs/run-attempts.tsx';
 import { TaskRunsTable } from '../task-runs/task-runs-table.tsx';
 import { FlowRunActions } from './flow-run-actions.tsx';
 import { FlowRunsTable } from './flow-runs-table.tsx';
+import { PausedForInputBanner } from './resume-input.tsx';
+import { CrashedExplanation } from './crashed-explanation.tsx';
+import { DelayExplanationPanel } from './delay-explanation.tsx';
 import { DetailsTab, ParametersTab } from './flow-run-tabs.tsx';
 
 // Heavy parts load on demand: React Flow + elkjs for the graph, the Gantt.
@@ -64,6 +70,7 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
   const taskCount = useQuery(buildTaskRunCountQuery(taskFilter));
   const subflowCount = useQuery(buildFlowRunCountQuery(subflowFilter));
   const artifactCount = useQuery(buildArtifactsCountQuery(runArtifactsFilter(run.id)));
+  const logCount = useRunLogTotal(run.id);
   const setTab = (next: FlowRunTab) => onSearch({ tab: next === 'graph' ? undefined : next, task: search.task });
   const onLogSearch = useCallback((patch: FlowRunSearch) => onSearch({ ...search, ...patch }), [onSearch, search]);
   const setPage = useCallback((page: number) => onSearch({ ...search, page }), [onSearch, search]);
@@ -77,11 +84,15 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
         actions={<FlowRunActions run={run} />}
       />
       <RunMeta run={run} flowName={flow.data?.name} />
+      <PausedForInputBanner run={run} />
+      <CrashedExplanation run={run} />
+      <DelayExplanationPanel run={run} />
       {run.state?.message && (
         <p className="mb-4 rounded-md border border-border bg-surface-raised px-3 py-2 font-mono text-xs break-words whitespace-pre-wrap" aria-label="State message">
           {run.state.message}
         </p>
       )}
+      <RunAttempts kind="flow-run" run={run} className="mb-4" />
       <Card>
         <Tabs
           label="Flow run views"
@@ -90,7 +101,7 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
           items={[
             { id: 'graph', label: 'Graph' },
             { id: 'timeline', label: 'Timeline' },
-            { id: 'logs', label: 'Logs' },
+            { id: 'logs', label: 'Logs', count: logCount },
             { id: 'task-runs', label: 'Task runs', count: taskCount.data },
             { id: 'subflow-runs', label: 'Subflow runs', count: subflowCount.data },
             // Only when the run published any (or the URL asks for the tab).
@@ -123,6 +134,7 @@ function RunMeta({ run, flowName }: { run: FlowRun; flowName?: string }) {
   const deployment = useQuery({ ...buildDeploymentDetailQuery(run.deployment_id ?? ''), enabled: !!run.deployment_id, retry: false });
   const item = 'flex items-center gap-1.5 whitespace-nowrap';
   const label = 'text-fg-muted';
+  const place = runPlace(run);
   return (
     <div className="mb-4 flex flex-wrap items-center gap-x-5 gap-y-2 text-sm" aria-label="Run summary">
       <span className={item}>
@@ -156,6 +168,11 @@ function RunMeta({ run, flowName }: { run: FlowRun; flowName?: string }) {
           <Link to="/work-pools/work-pool/$name" params={{ name: run.work_pool_name }} className="text-accent hover:underline">
             {run.work_pool_name}
           </Link>
+        </span>
+      )}
+      {place && (
+        <span className={item} title={place.detail}>
+          <span className={label}>Ran on</span> {place.summary}
         </span>
       )}
       {run.parent_task_run_id && (

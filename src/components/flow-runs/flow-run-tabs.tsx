@@ -1,3 +1,4 @@
+import { runPlace } from '../../lib/run-place.ts';
 import { useQuery } from '@tanstack/react-query';
 import { buildDeploymentDetailQuery } from '../../api/deployments.ts';
 import type { FlowRun } from '../../api/flow-runs.ts';
@@ -91,6 +92,7 @@ export function DetailsTab({ run }: { run: FlowRun }) {
           ['Deployment version', run.deployment_version],
           ['Work pool', run.work_pool_name],
           ['Work queue', run.work_queue_name],
+          ['Ran on', runPlace(run)?.detail],
           ['Infrastructure pid', run.infrastructure_pid],
           ['Idempotency key', run.idempotency_key && <span className="font-mono text-xs">{run.idempotency_key}</span>],
           ['Auto-scheduled', run.auto_scheduled ? 'yes' : 'no'],

@@ -2,22 +2,41 @@ import { GetStarted } from '../ui/get-started.tsx';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Ban, PlayCircle, Trash2 } from 'lucide-react';
+import { Ban, GitCompare } from 'lucide-react';
 import { buildDeploymentsByIdQuery } from '../../api/deployments.ts';
 import { buildFlowsByIdQuery } from '../../api/flows.ts';
 import { buildFlowRunCountQuery, buildFlowRunsQuery, buildTaskRunCountsQuery, cancelProposal, useBulkFlowRunAction, type FlowRun, type FlowRunCountBody } from '../../api/flow-runs.ts';
 import { isActiveState } from '../../lib/states.ts';
 import { useFeatureFlags } from '../../api/server.ts';
-import { Button } from '../ui/button.tsx';
+import { RequireRole } from '../auth/require-role.tsx';
+import { BulkActions } from '../ui/bulk-actions.tsx';
+import { Button, buttonClassName } from '../ui/button.tsx';
 import { Checkbox } from '../ui/form.tsx';
 import { TagList } from '../ui/misc.tsx';
 import { StateBadge } from '../ui/state-badge.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
-import { Pagination, SkeletonRows, Table, td, th } from '../ui/table.tsx';
+import { Pagination, SkeletonRows, Table, td, tdFlex, th } from '../ui/table.tsx';
+import { useTableColumns, type TableColumn, type TableColumns } from '../ui/table-columns.tsx';
 import { DateTime, RunDuration } from '../ui/time.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog, StateDialog } from './state-dialog.tsx';
 import { TaskRunCounts } from './task-run-counts.tsx';
+
+/** In display order; `priority` says which keep their place when the table is narrow (the name columns take what is left, truncated). */
+const COLUMNS: readonly TableColumn[] = [
+  { id: 'select', label: 'Select', width: 32, required: true },
+  { id: 'state', label: 'State', width: 120, required: true },
+  { id: 'name', label: 'Run', width: 140, required: true },
+  { id: 'flow', label: 'Flow', width: 115, priority: 1 },
+  { id: 'deployment', label: 'Deployment', width: 115, priority: 5 },
+  { id: 'start', label: 'Start', width: 190, priority: 2 },
+  { id: 'duration', label: 'Duration', width: 90, priority: 3 },
+  { id: 'task-runs', label: 'Task runs', width: 130, priority: 4 },
+  { id: 'tags', label: 'Tags', width: 200, priority: 6 },
+];
+const WITHOUT_FLOW = COLUMNS.filter((c) => c.id !== 'flow');
+const WITHOUT_DEPLOYMENT = COLUMNS.filter((c) => c.id !== 'deployment');
+const WITHOUT_BOTH = WITHOUT_FLOW.filter((c) => c.id !== 'deployment');
 
 export interface FlowRunsTableProps {
   /** Filter keys (no sort / paging). */
@@ -42,11 +61,12 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
   const flags = useFeatureFlags();
   const rows = useMemo(() => runs.data ?? [], [runs.data]);
   const ids = useMemo(() => rows.map((r) => r.id), [rows]);
+  const cols = useTableColumns('flow-runs', hideFlow ? (hideDeployment ? WITHOUT_BOTH : WITHOUT_FLOW) : hideDeployment ? WITHOUT_DEPLOYMENT : COLUMNS);
   const counts = useQuery({ ...buildTaskRunCountsQuery(ids, flags?.has('flow_run_task_run_counts') ?? false), enabled: ids.length > 0 && flags !== undefined });
-  const flows = useQuery({ ...buildFlowsByIdQuery(rows.map((r) => r.flow_id)), enabled: !hideFlow && rows.length > 0 });
+  const flows = useQuery({ ...buildFlowsByIdQuery(rows.map((r) => r.flow_id)), enabled: cols.shows('flow') && rows.length > 0 });
   // One request names every deployment on the page.
   const deploymentIds = useMemo(() => rows.flatMap((r) => (r.deployment_id ? [r.deployment_id] : [])), [rows]);
-  const deployments = useQuery({ ...buildDeploymentsByIdQuery(deploymentIds), enabled: !hideDeployment && deploymentIds.length > 0 });
+  const deployments = useQuery({ ...buildDeploymentsByIdQuery(deploymentIds), enabled: cols.shows('deployment') && deploymentIds.length > 0 });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'state' | 'delete' | 'cancel' | null>(null);
   const bulk = useBulkFlowRunAction();
@@ -65,29 +85,24 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
         },
       },
     );
-  const columns = 9 - (hideFlow ? 1 : 0) - (hideDeployment ? 1 : 0);
 
   return (
     <div>
       {visibleSelected.length > 0 && (
-        <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 border-b border-border bg-accent/5 px-3 py-2">
-          <span className="font-medium tabular-nums">{visibleSelected.length} selected</span>
-          <Button onClick={() => setDialog('cancel')} disabled={!visibleSelected.some((r) => isActiveState(r.state_type))}>
-            <Ban aria-hidden="true" />
-            Cancel
-          </Button>
-          <Button onClick={() => setDialog('state')}>
-            <PlayCircle aria-hidden="true" />
-            Change state
-          </Button>
-          <Button onClick={() => setDialog('delete')}>
-            <Trash2 aria-hidden="true" />
-            Delete
-          </Button>
-          <Button className="ml-auto" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </Button>
-        </div>
+        <BulkActions count={visibleSelected.length} onChangeState={() => setDialog('state')} onDelete={() => setDialog('delete')} onClear={() => setSelected(new Set())}>
+          <RequireRole role="operator">
+            <Button onClick={() => setDialog('cancel')} disabled={!visibleSelected.some((r) => isActiveState(r.state_type))}>
+              <Ban aria-hidden="true" />
+              Cancel
+            </Button>
+          </RequireRole>
+          {visibleSelected.length === 2 && (
+            <Link to="/runs/compare" search={{ left: visibleSelected[0].id, right: visibleSelected[1].id }} className={buttonClassName()}>
+              <GitCompare aria-hidden="true" />
+              Compare
+            </Link>
+          )}
+        </BulkActions>
       )}
       {runs.isError ? (
         <ErrorState error={runs.error} onRetry={() => void runs.refetch()} title="Could not load flow runs" />
@@ -96,24 +111,25 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
       ) : (
         <Table
           label={label}
+          columns={cols}
           head={
             <>
               <th className={th + ' w-8'}>
                 <Checkbox aria-label="Select all runs on this page" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(ids))} disabled={rows.length === 0} />
               </th>
               <th className={th}>State</th>
-              <th className={th}>Run</th>
-              {!hideFlow && <th className={th}>Flow</th>}
-              {!hideDeployment && <th className={th}>Deployment</th>}
-              <th className={th}>Start</th>
-              <th className={th}>Duration</th>
-              <th className={th}>Task runs</th>
-              <th className={th}>Tags</th>
+              <th className={th + ' w-[45%]'}>Run</th>
+              {cols.shows('flow') && <th className={th + ' w-[30%]'}>Flow</th>}
+              {cols.shows('deployment') && <th className={th + ' w-[25%]'}>Deployment</th>}
+              {cols.shows('start') && <th className={th}>Start</th>}
+              {cols.shows('duration') && <th className={th}>Duration</th>}
+              {cols.shows('task-runs') && <th className={th}>Task runs</th>}
+              {cols.shows('tags') && <th className={th}>Tags</th>}
             </>
           }
         >
           {runs.isPending ? (
-            <SkeletonRows columns={columns} />
+            <SkeletonRows columns={cols.count} />
           ) : (
             rows.map((r) => (
                 <Row
@@ -121,8 +137,7 @@ export function FlowRunsTable({ filter, sort, page, pageSize, onPage, label = 'F
                   run={r}
                   flowName={flows.data?.[r.flow_id]?.name}
                   deploymentName={r.deployment_id ? (deployments.data?.[r.deployment_id]?.name ?? (deployments.isSuccess && !deployments.isPlaceholderData ? null : undefined)) : undefined}
-                  hideFlow={hideFlow}
-                  hideDeployment={hideDeployment}
+                  cols={cols}
                   selected={selected.has(r.id)}
                   onToggle={() => toggle(r.id)}
                   counts={counts.data?.[r.id]}
@@ -148,14 +163,13 @@ interface RowProps {
   flowName?: string;
   /** `undefined` while loading, `null` for a deleted deployment. */
   deploymentName?: string | null;
-  hideFlow?: boolean;
-  hideDeployment?: boolean;
+  cols: TableColumns;
   selected: boolean;
   onToggle: () => void;
   counts: Parameters<typeof TaskRunCounts>[0]['counts'];
 }
 
-function Row({ run, flowName, deploymentName, hideFlow, hideDeployment, selected, onToggle, counts }: RowProps) {
+function Row({ run, flowName, deploymentName, cols, selected, onToggle, counts }: RowProps) {
   return (
     <tr className={selected ? 'bg-accent/5' : 'hover:bg-surface-hover/60'}>
       <td className={td}>
@@ -164,13 +178,13 @@ function Row({ run, flowName, deploymentName, hideFlow, hideDeployment, selected
       <td className={td}>
         <StateBadge type={run.state_type} name={run.state_name} size="sm" />
       </td>
-      <td className={td + ' max-w-72'}>
+      <td className={tdFlex}>
         <Link to="/runs/flow-run/$id" params={{ id: run.id }} className="block truncate font-medium text-accent hover:underline">
           {run.name}
         </Link>
       </td>
-      {!hideFlow && (
-        <td className={td + ' max-w-56'}>
+      {cols.shows('flow') && (
+        <td className={tdFlex}>
           {flowName ? (
             <Link to="/flows/flow/$id" params={{ id: run.flow_id }} className="block truncate hover:underline">
               {flowName}
@@ -180,14 +194,14 @@ function Row({ run, flowName, deploymentName, hideFlow, hideDeployment, selected
           )}
         </td>
       )}
-      {!hideDeployment && (
-        <td className={td + ' max-w-48'}>
+      {cols.shows('deployment') && (
+        <td className={tdFlex}>
           {!run.deployment_id ? (
             <span className="text-fg-muted">—</span>
           ) : deploymentName === undefined ? (
             <span className="text-fg-muted">…</span>
           ) : deploymentName === null ? (
-            <span className="font-mono text-xs text-fg-muted" title={`Deployment ${run.deployment_id} (deleted)`}>
+            <span className="block truncate font-mono text-xs text-fg-muted" title={`Deployment ${run.deployment_id} (deleted)`}>
               {run.deployment_id.slice(0, 8)} (deleted)
             </span>
           ) : (
@@ -197,18 +211,26 @@ function Row({ run, flowName, deploymentName, hideFlow, hideDeployment, selected
           )}
         </td>
       )}
-      <td className={td}>
-        <DateTime value={run.start_time ?? run.expected_start_time} />
-      </td>
-      <td className={td}>
-        <RunDuration run={run} />
-      </td>
-      <td className={td}>
-        <TaskRunCounts counts={counts} />
-      </td>
-      <td className={td}>
-        <TagList tags={run.tags} max={2} />
-      </td>
+      {cols.shows('start') && (
+        <td className={td}>
+          <DateTime value={run.start_time ?? run.expected_start_time} />
+        </td>
+      )}
+      {cols.shows('duration') && (
+        <td className={td}>
+          <RunDuration run={run} />
+        </td>
+      )}
+      {cols.shows('task-runs') && (
+        <td className={td}>
+          <TaskRunCounts counts={counts} />
+        </td>
+      )}
+      {cols.shows('tags') && (
+        <td className={td}>
+          <TagList tags={run.tags} max={2} />
+        </td>
+      )}
     </tr>
   );
 }

@@ -5,6 +5,7 @@ import { Trash2 } from 'lucide-react';
 import { buildFlowDetailQuery, useDeleteFlow } from '../../api/flows.ts';
 import { buildDeploymentCountQuery } from '../../api/deployments.ts';
 import { buildFlowRunCountQuery } from '../../api/flow-runs.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { CopyButton, KeyValue, TagList } from '../ui/misc.tsx';
@@ -17,10 +18,12 @@ import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
 import { FlowRunsTable, NoFlowRuns } from '../flow-runs/flow-runs-table.tsx';
 import { FlowDeployments } from '../deployments/flow-deployments.tsx';
+import { RunActivityCard } from '../runs/run-activity-card.tsx';
+import { TaskGridSection } from '../runs/task-grid.tsx';
 
 export type FlowTab = 'runs' | 'deployments' | 'details';
 
-export function FlowPage({ id, tab, page, onChange }: { id: string; tab: FlowTab; page: number; onChange: (next: { tab?: FlowTab; page?: number }) => void }) {
+export function FlowPage({ id, tab, page, grid, onChange }: { id: string; tab: FlowTab; page: number; grid?: number; onChange: (next: { tab?: FlowTab; page?: number; grid?: number }) => void }) {
   const flow = useQuery(buildFlowDetailQuery(id));
   const filter = { flows: { id: { any_: [id] } } };
   const runCount = useQuery(buildFlowRunCountQuery(filter));
@@ -48,13 +51,17 @@ export function FlowPage({ id, tab, page, onChange }: { id: string; tab: FlowTab
         actions={
           <>
             <CopyButton value={flow.data.id} />
-            <Button onClick={() => setConfirm(true)}>
-              <Trash2 aria-hidden="true" />
-              Delete
-            </Button>
+            <RequireRole role="admin">
+              <Button onClick={() => setConfirm(true)}>
+                <Trash2 aria-hidden="true" />
+                Delete
+              </Button>
+            </RequireRole>
           </>
         }
       />
+      <RunActivityCard flowId={id} subject="this flow" />
+      <TaskGridSection flowId={id} runs={grid} onRuns={(n) => onChange({ grid: n })} />
       <Card>
         <Tabs
           label="Flow views"

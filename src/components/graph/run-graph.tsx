@@ -4,7 +4,8 @@ import { Background, Controls, Handle, MiniMap, Position, ReactFlow, useStore, t
 import '@xyflow/react/dist/style.css';
 import { clsx } from 'clsx';
 import { CircleX, Minus, Plus, Route as RouteIcon } from 'lucide-react';
-import { buildFlowRunGraphQuery, type FlowRun, type Graph } from '../../api/flow-runs.ts';
+import { buildFlowRunGraphQuery, type FlowRun, type Graph, type GraphNode } from '../../api/flow-runs.ts';
+import { nodeRunTimeSeconds } from '../../lib/attempts.ts';
 import { criticalPath, firstFailed, type GraphNodeInput, type Positions } from '../../lib/run-graph.ts';
 import { formatDuration } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
@@ -104,12 +105,12 @@ const MEASURED = { width: NODE_WIDTH, height: NODE_HEIGHT };
 
 /** Graph nodes with subflows merged in where expanded (children hang off their subflow node). */
 function mergeGraphs(graph: Graph, expanded: Map<string, Graph | undefined>) {
-  const out: { id: string; label: string; kind: 'flow-run' | 'task-run'; state: string | null; start: number; end: number | null; parents: string[] }[] = [];
+  const out: { id: string; label: string; kind: 'flow-run' | 'task-run'; state: string | null; start: number; end: number | null; parents: string[]; node: GraphNode }[] = [];
   const add = (g: Graph, parentNode?: string) => {
     const ids = new Set(g.nodes.map(([id]) => id));
     for (const [, n] of g.nodes) {
       const parents = n.parents.map((p) => p.id).filter((p) => ids.has(p));
-      out.push({ id: n.id, label: n.label, kind: n.kind, state: n.state_type, start: Date.parse(n.start_time), end: n.end_time ? Date.parse(n.end_time) : null, parents: parents.length === 0 && parentNode ? [parentNode] : parents });
+      out.push({ id: n.id, label: n.label, kind: n.kind, state: n.state_type, start: Date.parse(n.start_time), end: n.end_time ? Date.parse(n.end_time) : null, parents: parents.length === 0 && parentNode ? [parentNode] : parents, node: n });
       const sub = expanded.get(n.id);
       if (n.kind === 'flow-run' && sub) add(sub, n.id);
     }
@@ -140,8 +141,9 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
   const subgraphs = useQueries({ queries: expandedIds.map((id) => buildFlowRunGraphQuery(id)) });
   const expanded = useMemo(() => new Map(expandedIds.map((id, i) => [id, subgraphs[i]?.data])), [expandedIds, subgraphs]);
   const [showCritical, setShowCritical] = useState(true);
-  const now = useNow(run.state_type === 'RUNNING' ? 5000 : 3_600_000);
   const merged = useMemo(() => (graph.data ? mergeGraphs(graph.data, expanded) : []), [graph.data, expanded]);
+  // Running nodes' durations tick; a huge graph re-renders its nodes less often.
+  const now = useNow(run.state_type === 'RUNNING' ? (merged.length > LARGE_GRAPH ? 5000 : 1000) : 3_600_000);
 
   // Layout depends on structure only: live state changes re-colour nodes without moving them.
   const structureKey = useMemo(() => merged.map((n) => `${n.id}:${n.parents.join(',')}`).join('|'), [merged]);
@@ -181,7 +183,8 @@ export default function RunGraph({ run, selected, onSelect }: { run: FlowRun; se
           label: n.label,
           state: n.state,
           kind: n.kind,
-          duration: formatDuration(((n.end ?? now) - n.start) / 1000),
+          // The time it ran, not first start to last end (which spans the waits between attempts).
+          duration: formatDuration(nodeRunTimeSeconds(n.node, now)),
           failedFirst: n.id === failed,
           critical: critical.has(n.id),
           expandable: n.kind === 'flow-run',

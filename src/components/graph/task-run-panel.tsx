@@ -7,6 +7,7 @@ import { isActiveState } from '../../api/live.ts';
 import { buildTaskRunDetailQuery } from '../../api/task-runs.ts';
 import type { LogSearch } from '../../lib/run-page-search.ts';
 import { LogView } from '../logs/log-view.tsx';
+import { RunAttempts } from '../runs/run-attempts.tsx';
 import { useShortcut } from '../shell/use-shortcut.ts';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { StateBadge } from '../ui/state-badge.tsx';
@@ -55,6 +56,7 @@ function TaskSummary({ id }: { id: string }) {
           <span>Runs {t.run_count}</span>
         </div>
         {t.state?.message && <p className="rounded border border-border bg-surface px-2 py-1 font-mono text-xs break-words whitespace-pre-wrap">{t.state.message}</p>}
+        <RunAttempts kind="task-run" run={t} variant="list" className="max-h-48 overflow-y-auto" />
       </div>
       <div className="min-h-0 flex-1 overflow-hidden [&_[role=log]]:h-[calc(100dvh-34rem)]">
         <LogView taskRunId={t.id} liveRunId={t.flow_run_id ?? undefined} active={isActiveState(t.state_type)} search={search} onSearch={setSearch} downloadName={`${t.name}-logs`} />
@@ -78,6 +80,7 @@ function SubflowSummary({ id }: { id: string }) {
       <p className="text-xs text-fg-muted">
         Duration <RunDuration run={run.data} /> · started <DateTime value={run.data.start_time} />
       </p>
+      <RunAttempts kind="flow-run" run={run.data} variant="list" className="max-h-48 overflow-y-auto" />
       <p className="text-fg-muted">Expand the node (+) to draw this subflow's task runs in place, or open the run for its logs.</p>
     </div>
   );

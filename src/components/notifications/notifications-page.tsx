@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Bell, Pencil, Plus, Send, Trash2 } from 'lucide-react';
+import { Bell, Pencil, Send, Trash2 } from 'lucide-react';
 import type { BlockDocument } from '../../api/block-references.ts';
 import { buildNotificationPoliciesQuery, buildNotifyBlocksQuery, useDeleteNotificationPolicy, useTestNotificationPolicy, useUpdateNotificationPolicy, type NotificationPolicy } from '../../api/notification-policies.ts';
+import { needsRole, useCan } from '../../api/auth.ts';
 import { useFeatureFlags } from '../../api/server.ts';
 import { STATE_NAMES } from '../../lib/states.ts';
+import { NewButton, RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { TagList } from '../ui/misc.tsx';
@@ -29,19 +31,19 @@ export function NotificationsPage() {
   const [deleting, setDeleting] = useState<NotificationPolicy | null>(null);
   const remove = useDeleteNotificationPolicy();
   const rows = policies.data ?? [];
+  const newButton = (
+    <NewButton role="admin" onClick={() => setEditing('new')}>
+      New notification
+    </NewButton>
+  );
 
   return (
     <>
       <PageHeader
         title="Notifications"
         description="Messages sent through a block (webhook, Slack…) when flow runs enter chosen states."
-        badge={policies.data && <span className="text-fg-muted tabular-nums">{policies.data.length.toLocaleString('en')}</span>}
-        actions={
-          <Button variant="primary" onClick={() => setEditing('new')}>
-            <Plus aria-hidden="true" />
-            New notification
-          </Button>
-        }
+        count={policies.data?.length}
+        actions={newButton}
       />
       {policies.isError ? (
         <Card>
@@ -58,7 +60,7 @@ export function NotificationsPage() {
         </div>
       ) : rows.length === 0 ? (
         <Card>
-          <EmptyState icon={Bell} title="No notifications yet" action={<Button variant="primary" onClick={() => setEditing('new')}>New notification</Button>}>
+          <EmptyState icon={Bell} title="No notifications yet" action={newButton}>
             A notification sends a message when a flow run enters a state you choose, for example Failed or Crashed, optionally only for runs with some tags. It needs a block that can send it:{' '}
             <Link to={NEW_NOTIFY_BLOCK_PATH as never} className="text-accent hover:underline">
               create a webhook notification block
@@ -93,6 +95,7 @@ export function NotificationsPage() {
 function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete }: { policy: NotificationPolicy; block?: BlockDocument; blocksLoading: boolean; canTest: boolean; onEdit: () => void; onDelete: () => void }) {
   const toggle = useUpdateNotificationPolicy();
   const test = useTestNotificationPolicy();
+  const canEdit = useCan('admin');
   const blockName = block?.name ?? (blocksLoading ? '…' : `block ${p.block_document_id.slice(0, 8)} (missing or cannot notify)`);
   // A switched policy shows its new state at once; the list catches up when the save and its refetch are done.
   const active = toggle.isPending ? (toggle.variables.body.is_active ?? p.is_active) : p.is_active;
@@ -128,12 +131,12 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
           )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <label className="inline-flex items-center gap-1.5">
+          <label className="inline-flex items-center gap-1.5" title={canEdit ? undefined : needsRole('admin')}>
             <input
               type="checkbox"
               role="switch"
               checked={active}
-              disabled={toggle.isPending}
+              disabled={toggle.isPending || !canEdit}
               aria-label={`Active: ${label}`}
               onChange={(e) =>
                 toggle.mutate(
@@ -146,18 +149,24 @@ function PolicyCard({ policy: p, block, blocksLoading, canTest, onEdit, onDelete
             <span className={active ? '' : 'text-fg-muted'}>{active ? 'Active' : 'Paused'}</span>
           </label>
           {canTest && (
-            <Button onClick={() => test.mutate(p.id)} disabled={test.isPending}>
-              <Send aria-hidden="true" />
-              {test.isPending ? 'Sending…' : 'Send test'}
-            </Button>
+            <RequireRole role="admin">
+              <Button onClick={() => test.mutate(p.id)} disabled={test.isPending}>
+                <Send aria-hidden="true" />
+                {test.isPending ? 'Sending…' : 'Send test'}
+              </Button>
+            </RequireRole>
           )}
-          <Button aria-label={`Edit: ${label}`} onClick={onEdit}>
-            <Pencil aria-hidden="true" />
-            Edit
-          </Button>
-          <Button aria-label={`Delete: ${label}`} onClick={onDelete}>
-            <Trash2 aria-hidden="true" />
-          </Button>
+          <RequireRole role="admin">
+            <Button aria-label={`Edit: ${label}`} onClick={onEdit}>
+              <Pencil aria-hidden="true" />
+              Edit
+            </Button>
+          </RequireRole>
+          <RequireRole role="admin">
+            <Button aria-label={`Delete: ${label}`} onClick={onDelete}>
+              <Trash2 aria-hidden="true" />
+            </Button>
+          </RequireRole>
         </div>
       </div>
       {(test.isSuccess || test.isError) && (

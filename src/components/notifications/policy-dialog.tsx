@@ -6,8 +6,7 @@ import { buildNotifyBlocksQuery, useCreateNotificationPolicy, useUpdateNotificat
 import { hasErrors, refusalOf, refusalToFieldErrors, type FieldErrors } from '../../lib/form-validation.ts';
 import { DEFAULT_TEMPLATE, insertPlaceholder, TEMPLATE_PLACEHOLDERS, templateProblem } from '../../lib/notification-template.ts';
 import { STATE_NAMES } from '../../lib/states.ts';
-import { Button } from '../ui/button.tsx';
-import { Dialog } from '../ui/dialog.tsx';
+import { Dialog, DialogFooter } from '../ui/dialog.tsx';
 import { Checkbox, Select, Textarea } from '../ui/form.tsx';
 import { describedBy, FormField } from '../ui/form-field.tsx';
 import { StateBadge } from '../ui/state-badge.tsx';
@@ -155,17 +154,7 @@ function PolicyForm({ policy, onDone }: { policy?: NotificationPolicy; onDone: (
         <Checkbox checked={input.isActive} onChange={(e) => change({ isActive: e.target.checked })} />
         Active (sends notifications)
       </label>
-      {errors.form && (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-danger">
-          {errors.form}
-        </p>
-      )}
-      <div className="flex justify-end gap-2 border-t border-border pt-3">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? 'Saving…' : policy ? 'Save' : 'Create notification'}
-        </Button>
-      </div>
+      <DialogFooter error={errors.form} onCancel={onDone} busy={busy} submitLabel={policy ? 'Save' : 'Create notification'} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { buildBlockDocumentSearchQuery, buildDeploymentSearchQuery, buildFlowRun
 import { isIdFragment, isUuid, matchPages, matchThemes, matchZones, PALETTE_LIMIT, searchText, THEME_LABELS, type PaletteGroup } from '../../lib/palette.ts';
 import { writeTimeZone } from '../../lib/preferences.ts';
 import { browserTimeZone, timeZoneChoices } from '../../lib/time.ts';
+import { useCan } from '../../api/auth.ts';
 import { useQuickRun } from '../deployments/use-quick-run.ts';
 import { useTheme } from '../shell/use-theme.ts';
 import { useTimeZone } from '../ui/use-time-zone.ts';
@@ -41,6 +42,7 @@ const THEME_ICONS = { light: Sun, dark: Moon, system: Monitor } as const;
 export function usePaletteItems(query: string, close: () => void) {
   const navigate = useNavigate();
   const quickRun = useQuickRun();
+  const canRun = useCan('operator');
   const [theme, setTheme] = useTheme();
   const zone = useTimeZone();
   const text = searchText(useDebounced(query, DEBOUNCE_MS));
@@ -74,8 +76,10 @@ export function usePaletteItems(query: string, close: () => void) {
       for (const p of (pools.data ?? []).filter((p) => p.name.toLowerCase().includes(poolText)).slice(0, PALETTE_LIMIT))
         list.push({ key: `pool-${p.name}`, group: 'Work pools', label: p.name, detail: p.type, icon: Server, perform: go('/work-pools/work-pool/$name', { name: p.name }) });
       for (const b of blocks.data ?? []) list.push({ key: `block-${b.id}`, group: 'Blocks', label: b.name ?? b.id, detail: b.block_type_name ?? undefined, icon: Blocks, perform: go('/blocks/block/$id', { id: b.id }) });
-      for (const d of deployments.data ?? [])
-        list.push({ key: `quick-run-${d.id}`, group: 'Actions', label: `Run ${d.name}`, detail: `${flowName(d.flow_id) ?? 'deployment'} · quick run with its defaults`, icon: Play, perform: () => quickRun.start(d, close) });
+      // Starting runs needs the operator role: a viewer is not offered it.
+      if (canRun)
+        for (const d of deployments.data ?? [])
+          list.push({ key: `quick-run-${d.id}`, group: 'Actions', label: `Run ${d.name}`, detail: `${flowName(d.flow_id) ?? 'deployment'} · quick run with its defaults`, icon: Play, perform: () => quickRun.start(d, close) });
     }
     for (const t of matchThemes(query, theme)) list.push({ key: `theme-${t}`, group: 'Actions', label: `Switch to ${THEME_LABELS[t]}`, icon: THEME_ICONS[t], perform: () => (setTheme(t), close()) });
     const browser = browserTimeZone();

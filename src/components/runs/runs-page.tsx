@@ -1,6 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { buildFlowRunCountQuery, buildFlowRunHistoryQuery } from '../../api/flow-runs.ts';
+import { buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { buildTaskRunCountQuery } from '../../api/task-runs.ts';
 import { flowRunFilterBody, historyBuckets, PAGE_SIZE, searchWindow, taskRunFilterBody, type RunsSearch } from '../../lib/run-filters.ts';
 import { Card } from '../ui/card.tsx';
@@ -9,9 +9,9 @@ import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { Tabs } from '../ui/tabs.tsx';
 import { FlowRunsTable, NoFlowRuns } from '../flow-runs/flow-runs-table.tsx';
+import { RunHistory } from './run-history.tsx';
 import { RunsFilters } from './runs-filters.tsx';
 
-const RunHistoryChart = lazy(() => import('./run-history-chart.tsx'));
 const TaskRunsTable = lazy(() => import('../task-runs/task-runs-table.tsx').then((m) => ({ default: m.TaskRunsTable })));
 
 export function RunsPage({ search, onChange }: { search: RunsSearch; onChange: (patch: Partial<RunsSearch>) => void }) {
@@ -60,29 +60,14 @@ function HistoryCard({ search, filter, now, total }: { search: RunsSearch; filte
   const start = range.after ? Date.parse(range.after) : now - 7 * 86_400_000;
   const end = range.before ? Date.parse(range.before) : now;
   const buckets = historyBuckets(start, end);
-  const history = useQuery(buildFlowRunHistoryQuery({ ...filter, history_start: buckets.start, history_end: buckets.end, history_interval_seconds: buckets.intervalSeconds }));
-  // Recharts (110 KB gzip) loads once the table has had its turn, not before the first render.
-  const [chartReady, setChartReady] = useState(false);
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    const id = idle(() => setChartReady(true), { timeout: 1000 });
-    return () => (window.cancelIdleCallback ?? window.clearTimeout)(id);
-  }, []);
+  const span = useMemo(() => ({ start: Date.parse(buckets.start), end: Date.parse(buckets.end), intervalSeconds: buckets.intervalSeconds }), [buckets.start, buckets.end, buckets.intervalSeconds]);
   return (
     <Card aria-label="Run history" className="px-3 pt-2 pb-1">
       <div className="flex items-baseline justify-between px-1 text-xs text-fg-muted">
         <span className="font-medium text-fg">Run history</span>
         <span className="tabular-nums">{formatCount(total)} flow runs by expected start time</span>
       </div>
-      {history.data && chartReady ? (
-        <Suspense fallback={<Skeleton className="h-[140px] w-full" />}>
-          <RunHistoryChart intervals={history.data} intervalSeconds={buckets.intervalSeconds} />
-        </Suspense>
-      ) : history.isError ? (
-        <p className="py-8 text-center text-fg-muted">Could not load the run history: {history.error.message}</p>
-      ) : (
-        <Skeleton className="h-[140px] w-full" />
-      )}
+      <RunHistory filter={filter} window={span} />
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Bookmark, Check, Trash2 } from 'lucide-react';
+import { needsRole, useCan } from '../../api/auth.ts';
 import { buildSavedSearchesQuery, useDeleteSavedSearch, useSaveSearch } from '../../api/saved-searches.ts';
 import type { RunsSearch } from '../../lib/run-filters.ts';
 import { fromSavedFilters, matchesSavedFilters, toSavedFilters, type SavedFilter } from '../../lib/saved-searches.ts';
@@ -33,6 +34,7 @@ function SavedSearchPanel({ search, activeId, onApply }: { search: RunsSearch; a
   const saved = useQuery(buildSavedSearchesQuery());
   const save = useSaveSearch();
   const remove = useDeleteSavedSearch();
+  const can = useCan('operator');
   const [name, setName] = useState('');
   const trimmed = name.trim();
   const replaces = saved.data?.some((s) => s.name === trimmed);
@@ -62,9 +64,10 @@ function SavedSearchPanel({ search, activeId, onApply }: { search: RunsSearch; a
               <button
                 type="button"
                 aria-label={`Delete saved search ${s.name}`}
-                disabled={remove.isPending}
+                title={can ? undefined : needsRole('operator')}
+                disabled={remove.isPending || !can}
                 onClick={() => remove.mutate(s.id, { onSuccess: () => toast(`Deleted the saved search “${s.name}”.`) })}
-                className="grid size-7 place-items-center rounded text-fg-muted hover:bg-surface-hover hover:text-danger"
+                className="grid size-7 place-items-center rounded text-fg-muted hover:bg-surface-hover hover:text-danger disabled:opacity-50 disabled:hover:bg-transparent disabled:hover:text-fg-muted"
               >
                 <Trash2 aria-hidden="true" className="size-3.5" />
               </button>
@@ -72,26 +75,30 @@ function SavedSearchPanel({ search, activeId, onApply }: { search: RunsSearch; a
           ))}
         </ul>
       )}
-      <form
-        className="grid gap-1 border-t border-border pt-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <label htmlFor="saved-search-name" className="px-1 text-xs text-fg-muted">
-          Save the current filters as
-        </label>
-        <div className="flex gap-1">
-          <Input id="saved-search-name" value={name} maxLength={5000} onChange={(e) => setName(e.target.value)} placeholder="e.g. Failed last 24 hours" className="min-w-0 flex-1" aria-describedby="saved-search-hint" />
-          <Button type="submit" variant="primary" disabled={!trimmed || save.isPending}>
-            Save
-          </Button>
-        </div>
-        <p id="saved-search-hint" className="px-1 text-xs text-fg-muted" role={save.isError ? 'alert' : undefined}>
-          {save.isError ? <span className="text-danger">{save.error.message}</span> : replaces ? 'A saved search has this name: saving replaces its filters.' : 'Saved on the server, for everyone using it.'}
-        </p>
-      </form>
+      {!can ? (
+        <p className="border-t border-border px-1 pt-2 text-xs text-fg-muted">Saving a search needs the operator role.</p>
+      ) : (
+        <form
+          className="grid gap-1 border-t border-border pt-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <label htmlFor="saved-search-name" className="px-1 text-xs text-fg-muted">
+            Save the current filters as
+          </label>
+          <div className="flex gap-1">
+            <Input id="saved-search-name" value={name} maxLength={5000} onChange={(e) => setName(e.target.value)} placeholder="e.g. Failed last 24 hours" className="min-w-0 flex-1" aria-describedby="saved-search-hint" />
+            <Button type="submit" variant="primary" disabled={!trimmed || save.isPending}>
+              Save
+            </Button>
+          </div>
+          <p id="saved-search-hint" className="px-1 text-xs text-fg-muted" role={save.isError ? 'alert' : undefined}>
+            {save.isError ? <span className="text-danger">{save.error.message}</span> : replaces ? 'A saved search has this name: saving replaces its filters.' : 'Saved on the server, for everyone using it.'}
+          </p>
+        </form>
+      )}
     </div>
   );
 }

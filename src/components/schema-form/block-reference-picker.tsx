@@ -6,6 +6,7 @@ import { dataForSave, withSecretFields } from '../../lib/blocks/data.ts';
 import { blockNameProblem, problemText, saveProblemOf, type SaveProblem } from '../../lib/blocks/names.ts';
 import { initialValue } from '../../lib/schema-form/defaults.ts';
 import { isBlockReference } from '../../lib/schema-form/members.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Input, Select } from '../ui/form.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
@@ -40,10 +41,12 @@ export function BlockReferencePicker({ slugs, value, onChange, id, label, option
           {selected && !known && <option value={selected}>Block {selected.slice(0, 8)} (not found)</option>}
         </Select>
         {slugs.map((slug) => (
-          <Button key={slug} aria-expanded={creating === slug} onClick={() => setCreating(creating === slug ? null : slug)}>
-            <Plus aria-hidden="true" />
-            New {slug} block
-          </Button>
+          <RequireRole key={slug} role="admin">
+            <Button aria-expanded={creating === slug} onClick={() => setCreating(creating === slug ? null : slug)}>
+              <Plus aria-hidden="true" />
+              New {slug} block
+            </Button>
+          </RequireRole>
         ))}
       </div>
       {documents.isError && <p className="text-xs text-danger">Could not list blocks: {documents.error.message}</p>}

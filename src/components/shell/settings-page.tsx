@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { buildUiSettingsQuery, buildVersionQuery } from '../../api/server.ts';
+import { ApiKeysSection } from '../auth/api-keys-section.tsx';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { KeyValue } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -9,8 +10,11 @@ import { TimeZonePicker } from './time-zone-picker.tsx';
 
 const FLAG_LABELS: Record<string, string> = {
   log_search: 'Log text search and log counts',
+  log_flow_only: "Logs filtered to the flow run's own lines",
   flow_run_task_run_counts: 'Task-run counts for a page of runs in one request',
   flow_run_id_prefix: 'Find a flow run by the start of its id (command palette)',
+  flow_run_task_grid: 'Runs × tasks grid on the flow and deployment pages',
+  flow_run_delay_explanation: 'Why a run has not started (run page, late runs card)',
   flow_run_stream: 'Live updates of a run (server-sent events)',
   schedule_preview: 'Next run times of an unsaved schedule',
   notification_policy_test: 'Send a test notification',
@@ -43,6 +47,8 @@ export function SettingsPage() {
               items={[
                 ['Version', version.isError ? <span className="text-danger">could not be read: {version.error.message}</span> : version.data],
                 ['API URL', ui.data?.api_url && <span className="font-mono text-xs">{ui.data.api_url}</span>],
+                ['Profile', ui.data && (ui.data.profile ? <span className="font-mono text-xs">{ui.data.profile}</span> : 'none (settings from the environment)')],
+                ['Sign-in', ui.data ? (ui.data.auth_enabled ? 'on' : 'off: everyone has full access') : undefined],
                 ['CSRF protection', ui.data ? (ui.data.csrf_enabled ? 'on' : 'off') : undefined],
                 [
                   'Extensions',
@@ -62,6 +68,7 @@ export function SettingsPage() {
             />
           </div>
         </Card>
+        <ApiKeysSection />
       </div>
     </>
   );

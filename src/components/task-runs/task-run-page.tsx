@@ -5,6 +5,7 @@ import { buildFlowRunDetailQuery } from '../../api/flow-runs.ts';
 import { isActiveState, useFlowRunLive } from '../../api/live.ts';
 import { buildTaskRunDetailQuery, buildTaskRunStatesQuery, buildTaskRunsQuery, useSetTaskRunState, type TaskRun } from '../../api/task-runs.ts';
 import type { TaskRunSearch, TaskRunTab } from '../../lib/run-page-search.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { CopyButton, KeyValue, TagList } from '../ui/misc.tsx';
@@ -17,6 +18,7 @@ import { DateTime, Duration, RunDuration } from '../ui/time.tsx';
 import { toast } from '../ui/toast.tsx';
 import { LogView } from '../logs/log-view.tsx';
 import { StateDialog } from '../flow-runs/state-dialog.tsx';
+import { RunAttempts } from '../runs/run-attempts.tsx';
 
 export function TaskRunPage({ id, search, onSearch }: { id: string; search: TaskRunSearch; onSearch: (next: TaskRunSearch) => void }) {
   const task = useQuery(buildTaskRunDetailQuery(id));
@@ -71,6 +73,7 @@ export function TaskRunPage({ id, search, onSearch }: { id: string; search: Task
           {t.state.message}
         </p>
       )}
+      <RunAttempts kind="task-run" run={t} className="mb-4" />
       <Card>
         <Tabs
           label="Task run views"
@@ -97,7 +100,9 @@ function TaskRunActions({ task }: { task: TaskRun }) {
   const setState = useSetTaskRunState();
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Change state</Button>
+      <RequireRole role="operator">
+        <Button onClick={() => setOpen(true)}>Change state</Button>
+      </RequireRole>
       <CopyButton value={task.id} />
       <StateDialog
         open={open}

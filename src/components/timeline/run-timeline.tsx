@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Maximize2, ZoomIn, ZoomOut } from 'lucide-react';
-import { buildFlowRunGraphQuery, type FlowRun } from '../../api/flow-runs.ts';
+import { buildFlowRunGraphQuery, type FlowRun, type GraphNode } from '../../api/flow-runs.ts';
 import { isActiveState } from '../../api/live.ts';
+import { nodeRunTimeSeconds } from '../../lib/attempts.ts';
 import { fitScale, pan, ticks, toX, zoom, type TimeScale } from '../../lib/gantt.ts';
 import { formatDateTime, formatDuration } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
@@ -24,6 +25,7 @@ interface Row {
   state: string | null;
   start: number;
   end: number | null;
+  node: GraphNode;
 }
 
 /** Gantt of the run's task runs and subflows by start/end: zoom (buttons, Ctrl+wheel), pan (drag, wheel), a live "now" line. */
@@ -37,7 +39,7 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
   const rows: Row[] = useMemo(
     () =>
       (graph.data?.nodes ?? [])
-        .map(([, n]) => ({ id: n.id, label: n.label, kind: n.kind, state: n.state_type, start: Date.parse(n.start_time), end: n.end_time ? Date.parse(n.end_time) : null }))
+        .map(([, n]) => ({ id: n.id, label: n.label, kind: n.kind, state: n.state_type, start: Date.parse(n.start_time), end: n.end_time ? Date.parse(n.end_time) : null, node: n }))
         .sort((a, b) => a.start - b.start || (a.end ?? Infinity) - (b.end ?? Infinity)),
     [graph.data],
   );
@@ -150,7 +152,9 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
             const x2 = toX(view, r.end ?? now);
             const left = Math.max(-10, x1);
             const barWidth = Math.max(3, Math.min(width + 10, x2) - left);
-            const duration = formatDuration(((r.end ?? now) - r.start) / 1000);
+            // The bar spans first start to last end; its label is the time it actually ran.
+            const duration = formatDuration(nodeRunTimeSeconds(r.node, now));
+            const span = formatDuration(((r.end ?? now) - r.start) / 1000);
             const open = () => void navigate(r.kind === 'flow-run' ? { to: '/runs/flow-run/$id', params: { id: r.id } } : { to: '/runs/task-run/$id', params: { id: r.id } });
             return (
               <div key={r.id} role="listitem" className="absolute right-0 left-0 flex items-center hover:bg-surface-hover/50" style={{ top: item.start, height: ROW }}>
@@ -163,7 +167,7 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
                     type="button"
                     onClick={open}
                     aria-label={`${r.label}: ${titleCase(r.state)}, ${duration}`}
-                    title={`${r.label} · ${titleCase(r.state)} · ${formatDateTime(r.start, zone, 'seconds', true, clock)} · ${duration}`}
+                    title={`${r.label} · ${titleCase(r.state)} · ${formatDateTime(r.start, zone, 'seconds', true, clock)} · ran ${duration}${span !== duration ? ` (${span} from start to end)` : ''}`}
                     className="absolute top-1 bottom-1 rounded-sm hover:brightness-110 focus-visible:outline-2"
                     style={{ left, width: barWidth, background: `color-mix(in srgb, ${stateColor(r.state)} ${r.end ? 90 : 70}%, transparent)` }}
                   >

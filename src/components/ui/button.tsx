@@ -11,7 +11,7 @@ const VARIANTS: Record<ButtonVariant, string> = {
 /** Button styling for elements that act as buttons but are not `<button>`, such as links. */
 export function buttonClassName(variant: ButtonVariant = 'secondary', className?: string): string {
   return clsx(
-    'inline-flex h-7 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium whitespace-nowrap transition-colors disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-3.5 [&_svg]:shrink-0',
+    'inline-flex h-7 items-center gap-1.5 rounded-md border px-2.5 text-sm font-medium whitespace-nowrap transition-colors disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:size-3.5 [&_svg]:shrink-0',
     VARIANTS[variant],
     className,
   );

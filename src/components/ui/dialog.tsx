@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { clsx } from 'clsx';
 import { X } from 'lucide-react';
+import { Button } from './button.tsx';
 
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come with it. */
 export function Dialog({ open, onClose, title, children, footer, wide, top }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; wide?: boolean; top?: boolean }) {
@@ -36,5 +37,27 @@ export function Dialog({ open, onClose, title, children, footer, wide, top }: { 
         </>
       )}
     </dialog>
+  );
+}
+
+/**
+ * The end of a form in a dialog: the form's own error (one that belongs to no field), then
+ * Cancel and the submit button, which says "Saving…" and is disabled while `busy`.
+ */
+export function DialogFooter({ error, onCancel, busy, submitLabel }: { error?: string; onCancel: () => void; busy: boolean; submitLabel: string }) {
+  return (
+    <>
+      {error && (
+        <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-danger">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2 border-t border-border pt-3">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </Button>
+      </div>
+    </>
   );
 }

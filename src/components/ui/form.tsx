@@ -3,7 +3,7 @@ import { clsx } from 'clsx';
 
 const field = 'h-7 rounded-md border border-border-strong bg-surface-raised px-2 text-sm text-fg placeholder:text-fg-muted/80 disabled:opacity-50';
 
-export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+export function Input({ className, ...props }: ComponentProps<'input'>) {
   return <input className={clsx(field, className)} {...props} />;
 }
 

@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
+
+// Raw HTML inside markdown is dropped before it is ever parsed as HTML, so an `onerror` never reaches
+// a document (the Content-Security-Policy would block it, and report it as a console error).
+const markdown = new Marked({ gfm: true, renderer: { html: () => '' } });
 
 /**
  * Markdown written by flow authors (deployment descriptions, markdown artifacts), rendered as HTML that
@@ -9,7 +13,7 @@ import { marked } from 'marked';
  */
 export function Markdown({ text, className }: { text: string; className?: string }) {
   const html = useMemo(() => {
-    const clean = DOMPurify.sanitize(marked.parse(text, { async: false, gfm: true }), { FORBID_TAGS: ['img', 'style', 'iframe', 'form', 'input'], FORBID_ATTR: ['style'] });
+    const clean = DOMPurify.sanitize(markdown.parse(text, { async: false }), { FORBID_TAGS: ['img', 'style', 'iframe', 'form', 'input'], FORBID_ATTR: ['style'] });
     // Code blocks scroll sideways: focusable, so the keyboard can scroll them too.
     return clean.replaceAll('<pre>', '<pre tabindex="0">');
   }, [text]);

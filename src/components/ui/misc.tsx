@@ -1,18 +1,19 @@
 import { useState } from 'react';
+import { clsx } from 'clsx';
 import { Check, Copy } from 'lucide-react';
+import { collapseTags } from '../../lib/table-columns.ts';
 import { Button } from './button.tsx';
 
 const tagClass = 'rounded border border-border bg-surface px-1.5 text-xs leading-5 whitespace-nowrap text-fg-muted';
 
-/** Tags as chips; `max` (table cells) shows the first few and "+N" with the rest in a tooltip. */
+/** Tags as chips; `max` (table cells) shows the first few that fit on one line, long ones truncated, and "+N" with the rest in a tooltip. */
 export function TagList({ tags, max }: { tags: readonly string[]; max?: number }) {
   if (tags.length === 0) return null;
-  const shown = max !== undefined && tags.length > max ? tags.slice(0, max) : tags;
-  const hidden = tags.slice(shown.length);
+  const { shown, hidden } = max === undefined ? { shown: tags, hidden: [] } : collapseTags(tags, max);
   return (
-    <span className={max === undefined ? 'inline-flex flex-wrap gap-1' : 'inline-flex gap-1'}>
+    <span className={max === undefined ? 'inline-flex flex-wrap gap-1' : 'inline-flex max-w-full gap-1 whitespace-nowrap'}>
       {shown.map((t) => (
-        <span key={t} className={tagClass}>
+        <span key={t} className={max === undefined ? tagClass : clsx(tagClass, 'max-w-36 truncate')} title={max !== undefined && t.length > 18 ? t : undefined}>
           {t}
         </span>
       ))}
@@ -25,7 +26,8 @@ export function TagList({ tags, max }: { tags: readonly string[]; max?: number }
   );
 }
 
-export function CopyButton({ value, label = 'Copy id' }: { value: string; label?: string }) {
+/** Copies `value`; the tooltip shows it unless `title` says otherwise (a secret must not sit in an attribute). */
+export function CopyButton({ value, label = 'Copy id', title = value }: { value: string; label?: string; title?: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -43,7 +45,7 @@ export function CopyButton({ value, label = 'Copy id' }: { value: string; label?
     setTimeout(() => setCopied(false), 1500);
   };
   return (
-    <Button onClick={copy} aria-label={label} title={value}>
+    <Button onClick={copy} aria-label={label} title={title}>
       {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
       {copied ? 'Copied' : label}
     </Button>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { ChevronRight } from 'lucide-react';
+import { formatCount } from './misc.tsx';
 
 export interface Crumb {
   label: string;
@@ -16,9 +17,11 @@ export interface PageHeaderProps {
   actions?: ReactNode;
   /** Shown after the title (state badge, count). */
   badge?: ReactNode;
+  /** A list page's count, shown after the title once known. */
+  count?: number;
 }
 
-export function PageHeader({ title, description, breadcrumbs, actions, badge }: PageHeaderProps) {
+export function PageHeader({ title, description, breadcrumbs, actions, badge, count }: PageHeaderProps) {
   return (
     <header className="mb-5">
       {breadcrumbs && breadcrumbs.length > 0 && (
@@ -43,6 +46,7 @@ export function PageHeader({ title, description, breadcrumbs, actions, badge }: 
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
           <h1 className="min-w-0 text-xl font-semibold tracking-tight break-all">{title}</h1>
           {badge}
+          {count !== undefined && <span className="text-fg-muted tabular-nums">{formatCount(count)}</span>}
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>

@@ -4,7 +4,7 @@ import { ChevronDown } from 'lucide-react';
 import { buttonClassName } from './button.tsx';
 
 /** A button that opens a panel below it; closes on Escape or a click outside. */
-export function Popover({ label, children, className, align = 'start', buttonLabel }: { label: ReactNode; children: (close: () => void) => ReactNode; className?: string; align?: 'start' | 'end'; buttonLabel?: string }) {
+export function Popover({ label, children, className, align = 'start', buttonLabel, chevron = true }: { label: ReactNode; children: (close: () => void) => ReactNode; className?: string; align?: 'start' | 'end'; buttonLabel?: string; chevron?: boolean }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const id = useId();
@@ -23,7 +23,7 @@ export function Popover({ label, children, className, align = 'start', buttonLab
     <div ref={ref} className="relative">
       <button type="button" aria-expanded={open} aria-controls={id} aria-label={buttonLabel} onClick={() => setOpen((o) => !o)} className={buttonClassName('secondary', className)}>
         {label}
-        <ChevronDown aria-hidden="true" className="text-fg-muted" />
+        {chevron && <ChevronDown aria-hidden="true" className="text-fg-muted" />}
       </button>
       {open && (
         <div id={id} className={clsx('absolute top-full z-30 mt-1 min-w-56 rounded-md border border-border bg-surface-raised p-1 shadow-lg', align === 'end' ? 'right-0' : 'left-0')}>
@@ -34,9 +34,9 @@ export function Popover({ label, children, className, align = 'start', buttonLab
   );
 }
 
-export function MenuItem({ children, onSelect, danger, disabled }: { children: ReactNode; onSelect: () => void; danger?: boolean; disabled?: boolean }) {
+export function MenuItem({ children, onSelect, danger, disabled, title }: { children: ReactNode; onSelect: () => void; danger?: boolean; disabled?: boolean; title?: string }) {
   return (
-    <button type="button" disabled={disabled} onClick={onSelect} className={clsx('flex h-7 w-full items-center gap-2 rounded px-2 text-left hover:bg-surface-hover disabled:opacity-50 [&_svg]:size-3.5', danger && 'text-danger')}>
+    <button type="button" disabled={disabled} title={title} onClick={onSelect} className={clsx('flex h-7 w-full items-center gap-2 rounded px-2 text-left whitespace-nowrap hover:bg-surface-hover disabled:opacity-50 [&_svg]:size-3.5', danger && 'text-danger')}>
       {children}
     </button>
   );

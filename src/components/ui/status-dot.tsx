@@ -1,9 +1,10 @@
 import { clsx } from 'clsx';
 
-export type StatusTone = 'success' | 'danger' | 'neutral';
+export type StatusTone = 'success' | 'warning' | 'danger' | 'neutral';
 
 const TONES: Record<StatusTone, string> = {
   success: 'bg-success',
+  warning: 'bg-warning',
   danger: 'bg-danger',
   neutral: 'bg-fg-muted/60',
 };

@@ -1,22 +1,70 @@
-import type { ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { clsx } from 'clsx';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { Button } from './button.tsx';
 import { Skeleton } from './skeleton.tsx';
+import { ColumnChooser, type TableColumns } from './table-columns.tsx';
 
 export const th = 'h-8 px-3 text-left text-xs font-medium text-fg-muted whitespace-nowrap';
 export const td = 'h-9 px-3 align-middle';
+/** A text column that takes the room the others leave (at least 7rem) and truncates its text (`block truncate` inside); give its header a share (`w-[40%]`). */
+export const tdFlex = td + ' max-w-0 min-w-28';
 
-export function Table({ label, head, children, className }: { label: string; head: ReactNode; children: ReactNode; className?: string }) {
-  // `relative`: absolutely positioned cell content (sr-only labels) scrolls with the table instead of widening the page.
+export function Table({ label, head, children, className, columns }: { label: string; head: ReactNode; children: ReactNode; className?: string; columns?: TableColumns }) {
+  const [edges, setEdges] = useState({ left: false, right: false });
+  const observer = useRef<ResizeObserver | null>(null);
+  const measure = columns?.measure;
+  // A table that is wider than its room (narrow screens, or columns the user chose) scrolls sideways and says so: a shadow on the side with more.
+  const scroller = useCallback(
+    (element: HTMLDivElement | null) => {
+      observer.current?.disconnect();
+      observer.current = null;
+      measure?.(element);
+      if (!element) return;
+      const update = () => {
+        const left = element.scrollLeft > 1;
+        const right = element.scrollLeft + element.clientWidth < element.scrollWidth - 1;
+        setEdges((e) => (e.left === left && e.right === right ? e : { left, right }));
+      };
+      update();
+      element.addEventListener('scroll', update, { passive: true });
+      observer.current = new ResizeObserver(update);
+      observer.current.observe(element);
+      if (element.firstElementChild) observer.current.observe(element.firstElementChild);
+    },
+    [measure],
+  );
+  const scrolls = edges.left || edges.right;
   return (
-    <div className={clsx('relative overflow-x-auto', className)}>
-      <table aria-label={label} className="w-full border-collapse">
-        <thead className="border-b border-border">
-          <tr>{head}</tr>
-        </thead>
-        <tbody className="divide-y divide-border">{children}</tbody>
-      </table>
+    <div className={clsx('relative', className)} data-scrolls-sideways={scrolls ? '' : undefined}>
+      {/* `relative`: absolutely positioned cell content (sr-only labels) scrolls with the table instead of widening the page. */}
+      <div
+        ref={scroller}
+        className={clsx('relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent', columns && '[&>table>thead>tr>th:last-child]:pr-10')}
+        // Scrolled by keyboard too when it scrolls; named so a screen reader hears why.
+        tabIndex={scrolls ? 0 : undefined}
+        role={scrolls ? 'region' : undefined}
+        aria-label={scrolls ? `${label} (scrolls sideways)` : undefined}
+      >
+        <table aria-label={label} className="w-full border-collapse">
+          <thead className="border-b border-border">
+            <tr>{head}</tr>
+          </thead>
+          <tbody className="divide-y divide-border">{children}</tbody>
+        </table>
+      </div>
+      <div aria-hidden="true" className={clsx('pointer-events-none absolute inset-y-0 left-0 w-6 bg-linear-to-r from-fg/15 to-transparent transition-opacity', edges.left ? 'opacity-100' : 'opacity-0')} />
+      <div aria-hidden="true" className={clsx('pointer-events-none absolute inset-y-0 right-0 w-6 bg-linear-to-l from-fg/15 to-transparent transition-opacity', edges.right ? 'opacity-100' : 'opacity-0')} />
+      {edges.right && (
+        <span aria-hidden="true" className="pointer-events-none absolute right-2 bottom-1 rounded bg-surface-raised/90 px-1.5 text-xs text-fg-muted shadow-sm">
+          Scroll sideways for more →
+        </span>
+      )}
+      {columns && (
+        <div className="absolute top-1 right-1">
+          <ColumnChooser label={label} columns={columns} />
+        </div>
+      )}
     </div>
   );
 }

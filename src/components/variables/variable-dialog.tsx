@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useCreateVariable, useUpdateVariable, type Variable } from '../../api/variables.ts';
 import { hasErrors, refusalOf, refusalToFieldErrors, validateVariable, VARIABLE_VALUE_MAX, type FieldErrors, type VariableInput } from '../../lib/form-validation.ts';
-import { Button } from '../ui/button.tsx';
-import { Dialog } from '../ui/dialog.tsx';
+import { Dialog, DialogFooter } from '../ui/dialog.tsx';
 import { Input, Textarea } from '../ui/form.tsx';
 import { describedBy, FormField } from '../ui/form-field.tsx';
 import { toast } from '../ui/toast.tsx';
@@ -69,17 +68,7 @@ function VariableForm({ variable, onDone }: { variable?: Variable; onDone: () =>
       <FormField id={`${id}-tags`} label="Tags" error={errors.tags}>
         <TagsField id={`${id}-tags`} label="Tags" value={input.tags} onChange={(tags) => change({ tags })} />
       </FormField>
-      {errors.form && (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-danger">
-          {errors.form}
-        </p>
-      )}
-      <div className="flex justify-end gap-2 border-t border-border pt-3">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? 'Saving…' : variable ? 'Save' : 'Create variable'}
-        </Button>
-      </div>
+      <DialogFooter error={errors.form} onCancel={onDone} busy={busy} submitLabel={variable ? 'Save' : 'Create variable'} />
     </form>
   );
 }

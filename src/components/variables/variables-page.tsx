@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Braces, Pencil, Plus, Trash2, X } from 'lucide-react';
+import { Braces, Pencil, Trash2, X } from 'lucide-react';
 import { buildVariableCountQuery, buildVariablesQuery, useDeleteVariable, type Variable } from '../../api/variables.ts';
 import { variableFilterBody, type ListSearch } from '../../lib/list-search.ts';
+import { NewButton, RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { SearchBox, TagFilter } from '../ui/list-filters.tsx';
 import { TagList } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
-import { Pagination, SkeletonRows, Table, td, th } from '../ui/table.tsx';
+import { Pagination, SkeletonRows, Table, td, tdFlex, th } from '../ui/table.tsx';
 import { RelativeTime } from '../ui/time.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
@@ -29,19 +30,19 @@ export function VariablesPage({ search, onChange }: { search: ListSearch; onChan
   const filtered = Boolean(search.q || search.tag?.length);
   const set = (patch: ListSearch) => onChange({ ...search, ...patch, page: undefined });
   const rows = variables.data ?? [];
+  const newButton = (
+    <NewButton role="operator" onClick={() => setEditing('new')}>
+      New variable
+    </NewButton>
+  );
 
   return (
     <>
       <PageHeader
         title="Variables"
         description="Named values that flows and deployment templates read at run time."
-        badge={count.data !== undefined && <span className="text-fg-muted tabular-nums">{count.data.toLocaleString('en')}</span>}
-        actions={
-          <Button variant="primary" onClick={() => setEditing('new')}>
-            <Plus aria-hidden="true" />
-            New variable
-          </Button>
-        }
+        count={count.data}
+        actions={newButton}
       />
       <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-2">
         <SearchBox value={search.q ?? ''} onChange={(q) => set({ q: q || undefined })} label="Search variables" placeholder="Search by name" />
@@ -57,7 +58,7 @@ export function VariablesPage({ search, onChange }: { search: ListSearch; onChan
         {variables.isError ? (
           <ErrorState error={variables.error} onRetry={() => void variables.refetch()} title="Could not load variables" />
         ) : variables.isSuccess && rows.length === 0 ? (
-          <EmptyState icon={Braces} title={filtered ? 'No variable matches these filters' : 'No variables yet'} action={filtered ? <Button onClick={() => onChange({})}>Clear filters</Button> : <Button variant="primary" onClick={() => setEditing('new')}>New variable</Button>}>
+          <EmptyState icon={Braces} title={filtered ? 'No variable matches these filters' : 'No variables yet'} action={filtered ? <Button onClick={() => onChange({})}>Clear filters</Button> : newButton}>
             {filtered ? 'Search for another name or remove a tag filter.' : 'Variables hold settings such as URLs or thresholds that flows read by name at run time, so they can change without a new deployment.'}
           </EmptyState>
         ) : (
@@ -66,8 +67,8 @@ export function VariablesPage({ search, onChange }: { search: ListSearch; onChan
               label="Variables"
               head={
                 <>
-                  <th className={th}>Name</th>
-                  <th className={th}>Value</th>
+                  <th className={th + ' w-[40%]'}>Name</th>
+                  <th className={th + ' w-[60%]'}>Value</th>
                   <th className={th}>Tags</th>
                   <th className={th}>Updated</th>
                   <th className={th}>
@@ -81,10 +82,10 @@ export function VariablesPage({ search, onChange }: { search: ListSearch; onChan
               ) : (
                 rows.map((v) => (
                   <tr key={v.id} className="hover:bg-surface-hover/60">
-                    <td className={td + ' max-w-52 truncate font-mono text-xs font-medium'} title={v.name}>
+                    <td className={tdFlex + ' truncate font-mono text-xs font-medium'} title={v.name}>
                       {v.name}
                     </td>
-                    <td className={td + ' max-w-60 truncate font-mono text-xs'} title={v.value.length > 30 ? v.value.slice(0, 1000) : undefined}>
+                    <td className={tdFlex + ' truncate font-mono text-xs'} title={v.value.length > 30 ? v.value.slice(0, 1000) : undefined}>
                       {v.value === '' ? <span className="font-sans text-fg-muted italic">empty</span> : v.value}
                     </td>
                     <td className={td}>
@@ -94,13 +95,17 @@ export function VariablesPage({ search, onChange }: { search: ListSearch; onChan
                       <RelativeTime value={v.updated} />
                     </td>
                     <td className={td + ' text-right whitespace-nowrap'}>
-                      <Button aria-label={`Edit variable ${v.name}`} title="Edit" onClick={() => setEditing(v)}>
-                        <Pencil aria-hidden="true" />
-                        <span className="hidden xl:inline">Edit</span>
-                      </Button>{' '}
-                      <Button aria-label={`Delete variable ${v.name}`} title="Delete" onClick={() => setDeleting(v)}>
-                        <Trash2 aria-hidden="true" />
-                      </Button>
+                      <RequireRole role="operator">
+                        <Button aria-label={`Edit variable ${v.name}`} title="Edit" onClick={() => setEditing(v)}>
+                          <Pencil aria-hidden="true" />
+                          <span className="hidden xl:inline">Edit</span>
+                        </Button>
+                      </RequireRole>{' '}
+                      <RequireRole role="operator">
+                        <Button aria-label={`Delete variable ${v.name}`} title="Delete" onClick={() => setDeleting(v)}>
+                          <Trash2 aria-hidden="true" />
+                        </Button>
+                      </RequireRole>
                     </td>
                   </tr>
                 ))

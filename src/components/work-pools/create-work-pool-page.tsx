@@ -3,10 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { clsx } from 'clsx';
 import { ArrowLeft, ArrowRight, Check } from 'lucide-react';
+import { useCan } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
+import { NeedsRolePage } from '../auth/require-role.tsx';
 import { buildWorkPoolTypesQuery, useCreateWorkPool, type WorkPoolType } from '../../api/work-pools.ts';
 import { parseLimit, serverErrorFields, validatePoolDetails, type DetailsErrors, type PoolDetailsDraft } from '../../lib/work-pool-form.ts';
 import type { BaseJobTemplate } from '../../lib/work-pool-template.ts';
+import { groupPoolTypes, hasLocalWorker } from '../../lib/work-pool-types.ts';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -20,6 +23,12 @@ const STEPS = ['Type', 'Details', 'Base job template'] as const;
 
 /** Create a work pool in three steps: its type, its name and limits, its job template defaults. Going back keeps every input. */
 export function CreateWorkPoolPage() {
+  const can = useCan('admin');
+  if (!can) return <NeedsRolePage role="admin" title="Create a work pool" breadcrumbs={[{ label: 'Work pools', to: '/work-pools' }, { label: 'Create' }]} />;
+  return <CreateWorkPoolWizard />;
+}
+
+function CreateWorkPoolWizard() {
   const navigate = useNavigate();
   const types = useQuery(buildWorkPoolTypesQuery());
   const create = useCreateWorkPool();
@@ -154,27 +163,51 @@ function TypeStep({ types, selected, onSelect }: { types: WorkPoolType[] | undef
     );
   }
   if (types.length === 0) return <EmptyState title="No pool types on this server">The server's worker catalog is empty, so no pool type can be offered.</EmptyState>;
+  const { local, other } = groupPoolTypes(types);
+  const option = (t: WorkPoolType) => <TypeOption key={`${t.collection}/${t.type}`} type={t} selected={selected?.type === t.type} onSelect={() => onSelect(t)} />;
   return (
     <fieldset>
       <legend className="mb-3 font-semibold">Which kind of worker runs this pool's flows?</legend>
-      <div className="grid gap-2 md:grid-cols-2">
-        {types.map((t) => (
-          <label
-            key={`${t.collection}/${t.type}`}
-            className={clsx('flex cursor-pointer items-start gap-3 rounded-md border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent', selected?.type === t.type ? 'border-accent bg-accent/5' : 'border-border hover:bg-surface-hover/60')}
-          >
-            <input type="radio" name="pool-type" value={t.type} checked={selected?.type === t.type} onChange={() => onSelect(t)} className="mt-1 shrink-0 accent-[var(--color-accent)]" />
-            <span className="grid gap-0.5">
-              <span className="font-medium">
-                {t.displayName}
-                <span className="ml-1.5 font-mono text-xs font-normal text-fg-muted">{t.type}</span>
-                {t.isBeta && <span className="ml-1.5 rounded border border-border px-1 text-xs font-normal text-fg-muted">beta</span>}
-              </span>
-              <span className="text-xs text-fg-muted">{t.description}</span>
-            </span>
-          </label>
-        ))}
-      </div>
+      {local.length > 0 && (
+        <div role="group" aria-labelledby="pool-types-local" className="mb-5">
+          <p id="pool-types-local" className="mb-2 text-xs font-semibold text-fg-muted uppercase">
+            Runs with this distribution's worker
+          </p>
+          <div className="grid gap-2 md:grid-cols-2">{local.map(option)}</div>
+        </div>
+      )}
+      {other.length > 0 && (
+        <div role="group" aria-labelledby="pool-types-other" aria-describedby="pool-types-other-why">
+          <p id="pool-types-other" className="mb-1 text-xs font-semibold text-fg-muted uppercase">
+            Needs a worker that understands its type (not included)
+          </p>
+          <p id="pool-types-other-why" className="mb-2 max-w-3xl text-xs text-fg-muted">
+            This distribution's worker (<code className="font-mono">syntask worker start</code>) runs each flow run as a local process: it would ignore a container image, a cluster or a cloud
+            service's settings. Choose one of these only if you run a worker for that type yourself; until one polls the pool, its runs wait.
+          </p>
+          <div className="grid gap-2 md:grid-cols-2">{other.map(option)}</div>
+        </div>
+      )}
     </fieldset>
+  );
+}
+
+function TypeOption({ type: t, selected, onSelect }: { type: WorkPoolType; selected: boolean; onSelect: () => void }) {
+  const local = hasLocalWorker(t.type);
+  return (
+    <label
+      className={clsx('flex cursor-pointer items-start gap-3 rounded-md border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent', selected ? 'border-accent bg-accent/5' : 'border-border hover:bg-surface-hover/60')}
+    >
+      <input type="radio" name="pool-type" value={t.type} checked={selected} onChange={onSelect} className="mt-1 shrink-0 accent-[var(--color-accent)]" />
+      <span className="grid gap-0.5">
+        <span className="font-medium">
+          {t.displayName}
+          <span className="ml-1.5 font-mono text-xs font-normal text-fg-muted">{t.type}</span>
+          {t.isBeta && <span className="ml-1.5 rounded border border-border px-1 text-xs font-normal text-fg-muted">beta</span>}
+          {!local && <span className="ml-1.5 rounded border border-warning/50 px-1 text-xs font-normal text-fg-muted">needs its own worker</span>}
+        </span>
+        <span className="text-xs text-fg-muted">{t.description}</span>
+      </span>
+    </label>
   );
 }

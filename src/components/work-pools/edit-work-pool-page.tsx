@@ -1,7 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
+import { useCan } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
+import { NeedsRolePage } from '../auth/require-role.tsx';
 import { buildWorkPoolQuery, useUpdateWorkPool, type WorkPool } from '../../api/work-pools.ts';
 import { parseLimit, serverErrorFields, validatePoolDetails, type DetailsErrors, type PoolDetailsDraft } from '../../lib/work-pool-form.ts';
 import type { BaseJobTemplate } from '../../lib/work-pool-template.ts';
@@ -16,6 +18,8 @@ import { PoolDetailsFields } from './pool-details-fields.tsx';
 
 export function EditWorkPoolPage({ name }: { name: string }) {
   const pool = useQuery(buildWorkPoolQuery(name));
+  const can = useCan('admin');
+  if (!can) return <NeedsRolePage role="admin" title={`Edit ${name}`} breadcrumbs={[{ label: 'Work pools', to: '/work-pools' }, { label: name, to: '/work-pools/work-pool/$name', params: { name } }, { label: 'Edit' }]} />;
   if (pool.isError && (pool.error as { status?: number }).status === 404) {
     return (
       <Card>

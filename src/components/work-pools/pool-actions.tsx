@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { Pause, Play, Trash2 } from 'lucide-react';
 import { useDeleteWorkPool, useUpdateWorkPool, type WorkPool } from '../../api/work-pools.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
@@ -12,15 +13,17 @@ export function PausePoolButton({ pool, compact }: { pool: WorkPool; compact?: b
   const paused = pool.is_paused;
   const label = `${paused ? 'Resume' : 'Pause'}${compact ? ` ${pool.name}` : ' work pool'}`;
   return (
-    <Button
-      aria-label={label}
-      title={label}
-      disabled={update.isPending}
-      onClick={() => update.mutate({ name: pool.name, body: { is_paused: !paused } }, { onSuccess: () => toast(`${paused ? 'Resumed' : 'Paused'} ${pool.name}.`) })}
-    >
-      {paused ? <Play aria-hidden="true" /> : <Pause aria-hidden="true" />}
-      {!compact && (paused ? 'Resume' : 'Pause')}
-    </Button>
+    <RequireRole role="admin">
+      <Button
+        aria-label={label}
+        title={label}
+        disabled={update.isPending}
+        onClick={() => update.mutate({ name: pool.name, body: { is_paused: !paused } }, { onSuccess: () => toast(`${paused ? 'Resumed' : 'Paused'} ${pool.name}.`) })}
+      >
+        {paused ? <Play aria-hidden="true" /> : <Pause aria-hidden="true" />}
+        {!compact && (paused ? 'Resume' : 'Pause')}
+      </Button>
+    </RequireRole>
   );
 }
 
@@ -31,10 +34,12 @@ export function DeletePoolButton({ pool, compact, after }: { pool: WorkPool; com
   const navigate = useNavigate();
   return (
     <>
-      <Button aria-label={compact ? `Delete ${pool.name}` : 'Delete work pool'} title={`Delete ${pool.name}`} onClick={() => setOpen(true)}>
-        <Trash2 aria-hidden="true" />
-        {!compact && 'Delete'}
-      </Button>
+      <RequireRole role="admin">
+        <Button aria-label={compact ? `Delete ${pool.name}` : 'Delete work pool'} title={`Delete ${pool.name}`} onClick={() => setOpen(true)}>
+          <Trash2 aria-hidden="true" />
+          {!compact && 'Delete'}
+        </Button>
+      </RequireRole>
       <ConfirmDialog
         open={open}
         onClose={() => setOpen(false)}

@@ -4,6 +4,7 @@ import { Pause, Pencil, Play, Plus, Trash2 } from 'lucide-react';
 import { ApiError } from '../../api/client.ts';
 import { useCreateWorkQueue, useDeleteWorkQueue, useUpdateWorkQueue, type WorkPool, type WorkQueue } from '../../api/work-pools.ts';
 import { parseLimit, queueServerErrors, validateQueue, type QueueDraft, type QueueErrors } from '../../lib/work-pool-form.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 import { Dialog } from '../ui/dialog.tsx';
 import { Input, Textarea } from '../ui/form.tsx';
@@ -28,10 +29,12 @@ export function QueuesTab({ pool, query }: { pool: WorkPool; query: UseQueryResu
     <>
       <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-2">
         <p className="text-xs text-fg-muted">Workers take runs from queues in priority order (1 first); a queue's limit caps its pending and running runs.</p>
-        <Button variant="primary" onClick={() => setEditing({ mode: 'create' })}>
-          <Plus aria-hidden="true" />
-          Create queue
-        </Button>
+        <RequireRole role="admin">
+          <Button variant="primary" onClick={() => setEditing({ mode: 'create' })}>
+            <Plus aria-hidden="true" />
+            Create queue
+          </Button>
+        </RequireRole>
       </div>
       {query.isSuccess && query.data.length === 0 ? (
         <EmptyState title="No queues">Create a queue; deployments send their runs to one of the pool's queues (the default queue when they name none).</EmptyState>
@@ -71,20 +74,26 @@ export function QueuesTab({ pool, query }: { pool: WorkPool; query: UseQueryResu
                   <td className={td}>{q.last_polled ? <RelativeTime value={q.last_polled} /> : <span className="text-fg-muted">never</span>}</td>
                   <td className={td}>
                     <div className="flex justify-end gap-1">
-                      <Button
-                        aria-label={`${q.is_paused ? 'Resume' : 'Pause'} queue ${q.name}`}
-                        title={q.is_paused ? 'Resume' : 'Pause'}
-                        disabled={update.isPending}
-                        onClick={() => update.mutate({ pool: pool.name, name: q.name, body: { is_paused: !q.is_paused } }, { onSuccess: () => toast(`${q.is_paused ? 'Resumed' : 'Paused'} queue ${q.name}.`) })}
-                      >
-                        {q.is_paused ? <Play aria-hidden="true" /> : <Pause aria-hidden="true" />}
-                      </Button>
-                      <Button aria-label={`Edit queue ${q.name}`} title="Edit" onClick={() => setEditing({ mode: 'edit', queue: q })}>
-                        <Pencil aria-hidden="true" />
-                      </Button>
-                      <Button aria-label={`Delete queue ${q.name}`} title={isDefault ? "The pool's default queue cannot be deleted" : 'Delete'} disabled={isDefault} onClick={() => setDeleting(q)}>
-                        <Trash2 aria-hidden="true" />
-                      </Button>
+                      <RequireRole role="admin">
+                        <Button
+                          aria-label={`${q.is_paused ? 'Resume' : 'Pause'} queue ${q.name}`}
+                          title={q.is_paused ? 'Resume' : 'Pause'}
+                          disabled={update.isPending}
+                          onClick={() => update.mutate({ pool: pool.name, name: q.name, body: { is_paused: !q.is_paused } }, { onSuccess: () => toast(`${q.is_paused ? 'Resumed' : 'Paused'} queue ${q.name}.`) })}
+                        >
+                          {q.is_paused ? <Play aria-hidden="true" /> : <Pause aria-hidden="true" />}
+                        </Button>
+                      </RequireRole>
+                      <RequireRole role="admin">
+                        <Button aria-label={`Edit queue ${q.name}`} title="Edit" onClick={() => setEditing({ mode: 'edit', queue: q })}>
+                          <Pencil aria-hidden="true" />
+                        </Button>
+                      </RequireRole>
+                      <RequireRole role="admin">
+                        <Button aria-label={`Delete queue ${q.name}`} title={isDefault ? "The pool's default queue cannot be deleted" : 'Delete'} disabled={isDefault} onClick={() => setDeleting(q)}>
+                          <Trash2 aria-hidden="true" />
+                        </Button>
+                      </RequireRole>
                     </div>
                   </td>
                 </tr>

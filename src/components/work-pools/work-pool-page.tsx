@@ -5,6 +5,7 @@ import { buildDeploymentCountQuery } from '../../api/deployments.ts';
 import { buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { buildWorkersQuery, buildWorkPoolQuery, buildWorkQueuesQuery, type WorkPool } from '../../api/work-pools.ts';
 import type { WorkPoolSearch, WorkPoolTab } from '../../lib/work-pool-search.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { buttonClassName } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -16,7 +17,7 @@ import { DeletePoolButton, PausePoolButton } from './pool-actions.tsx';
 import { DeploymentsTab, DetailsTab } from './pool-tabs.tsx';
 import { QueuesTab } from './queues-tab.tsx';
 import { StatusLabel } from './status.tsx';
-import { WorkerCommand } from './worker-command.tsx';
+import { WorkerHint } from './worker-command.tsx';
 import { WorkersTab } from './workers-tab.tsx';
 
 /** An unknown pool name: said plainly, with the way back. */
@@ -37,7 +38,7 @@ function WorkPoolNotFound({ name }: { name: string }) {
 }
 
 export function WorkPoolPage({ name, search, onSearch }: { name: string; search: WorkPoolSearch; onSearch: (next: WorkPoolSearch) => void }) {
-  const pool = useQuery(buildWorkPoolQuery(name, true));
+  const pool = useQuery(buildWorkPoolQuery(name));
   if (pool.isError && (pool.error as { status?: number }).status === 404) return <WorkPoolNotFound name={name} />;
   if (pool.isError) return <ErrorState error={pool.error} onRetry={() => void pool.refetch()} title="Could not load the work pool" />;
   if (!pool.data) {
@@ -55,7 +56,7 @@ function Loaded({ pool, search, onSearch }: { pool: WorkPool; search: WorkPoolSe
   const tab: WorkPoolTab = search.tab ?? 'details';
   const runsFilter = { work_pools: { name: { any_: [pool.name] } } };
   const runCount = useQuery(buildFlowRunCountQuery(runsFilter));
-  const queues = useQuery(buildWorkQueuesQuery(pool.name, true));
+  const queues = useQuery(buildWorkQueuesQuery(pool.name));
   const workers = useQuery(buildWorkersQuery(pool.name));
   const deployments = useQuery(buildDeploymentCountQuery(runsFilter));
   const page = search.page ?? 1;
@@ -69,18 +70,17 @@ function Loaded({ pool, search, onSearch }: { pool: WorkPool; search: WorkPoolSe
         actions={
           <>
             <PausePoolButton pool={pool} />
-            <Link to="/work-pools/work-pool/$name/edit" params={{ name: pool.name }} className={buttonClassName()}>
-              <Pencil aria-hidden="true" />
-              Edit
-            </Link>
+            <RequireRole role="admin">
+              <Link to="/work-pools/work-pool/$name/edit" params={{ name: pool.name }} className={buttonClassName()}>
+                <Pencil aria-hidden="true" />
+                Edit
+              </Link>
+            </RequireRole>
             <DeletePoolButton pool={pool} />
           </>
         }
       />
-      <div className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
-        <span className="text-fg-muted">Start a worker on this pool:</span>
-        <WorkerCommand pool={pool.name} />
-      </div>
+      <WorkerHint pool={pool} />
       <Card>
         <Tabs
           label="Work pool views"

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Plus, Server } from 'lucide-react';
 import { buildWorkersQuery, buildWorkPoolsPageQuery, buildWorkPoolTypesQuery, buildWorkQueuesQuery, type WorkPool, type WorkPoolType } from '../../api/work-pools.ts';
+import { RequireRole } from '../auth/require-role.tsx';
 import { buttonClassName } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
 import { formatCount } from '../ui/misc.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
-import { SkeletonRows, Table, td, th } from '../ui/table.tsx';
+import { SkeletonRows, Table, td, tdFlex, th } from '../ui/table.tsx';
 import { DeletePoolButton, PausePoolButton } from './pool-actions.tsx';
 import { StatusLabel } from './status.tsx';
 
@@ -19,17 +20,19 @@ export function WorkPoolsPage() {
   const types = useQuery(buildWorkPoolTypesQuery());
   const rows = pools.data ?? [];
   const create = (
-    <Link to="/work-pools/create" className={buttonClassName('primary')}>
-      <Plus aria-hidden="true" />
-      Create work pool
-    </Link>
+    <RequireRole role="admin">
+      <Link to="/work-pools/create" className={buttonClassName('primary')}>
+        <Plus aria-hidden="true" />
+        Create work pool
+      </Link>
+    </RequireRole>
   );
   return (
     <>
       <PageHeader
         title="Work Pools"
         description="Where deployments run: each pool has queues that workers poll for scheduled runs."
-        badge={pools.data && <span className="text-fg-muted tabular-nums">{formatCount(rows.length)}</span>}
+        count={pools.data?.length}
         actions={create}
       />
       <Card>
@@ -45,7 +48,7 @@ export function WorkPoolsPage() {
             label="Work pools"
             head={
               <>
-                <th className={th}>Work pool</th>
+                <th className={th + ' w-full'}>Work pool</th>
                 <th className={th}>Type</th>
                 <th className={th}>Status</th>
                 <th className={th + ' text-right'}>Workers online</th>
@@ -67,11 +70,11 @@ export function WorkPoolsPage() {
 
 function Row({ pool, type }: { pool: WorkPool; type?: WorkPoolType }) {
   const workers = useQuery(buildWorkersQuery(pool.name));
-  const queues = useQuery(buildWorkQueuesQuery(pool.name, true));
+  const queues = useQuery(buildWorkQueuesQuery(pool.name));
   const online = workers.data?.filter((w) => w.status === 'ONLINE').length;
   return (
     <tr className="hover:bg-surface-hover/60">
-      <td className={td + ' max-w-72 py-1.5'}>
+      <td className={tdFlex + ' py-1.5'}>
         <Link to="/work-pools/work-pool/$name" params={{ name: pool.name }} className="block truncate font-medium text-accent hover:underline">
           {pool.name}
         </Link>

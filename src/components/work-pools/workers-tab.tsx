@@ -5,6 +5,7 @@ import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { SkeletonRows, Table, td, th } from '../ui/table.tsx';
 import { DateTime, RelativeTime } from '../ui/time.tsx';
 import { StatusLabel } from './status.tsx';
+import { hasLocalWorker } from '../../lib/work-pool-types.ts';
 import { WorkerCommand } from './worker-command.tsx';
 
 /** The pool's workers with their last heartbeat; re-read every 10 s. */
@@ -13,10 +14,17 @@ export function WorkersTab({ pool, query }: { pool: WorkPool; query: UseQueryRes
   if (query.isSuccess && query.data.length === 0) {
     return (
       <EmptyState icon={Cpu} title="No worker has polled this pool">
-        <p className="mb-3">A worker registers here with its first heartbeat. Start one where the flows' code lives:</p>
-        <div className="flex justify-center">
-          <WorkerCommand pool={pool.name} />
-        </div>
+        {hasLocalWorker(pool.type) ? (
+          <>
+            <p className="mb-3">A worker registers here with its first heartbeat. Start one where the flows' code lives:</p>
+            <div className="flex justify-center">
+              <WorkerCommand pool={pool.name} />
+            </div>
+          </>
+        ) : (
+          // The page's note above says which worker this type needs; no command that would ignore it.
+          <p>A worker registers here with its first heartbeat: one that understands this pool's type, {pool.type}.</p>
+        )}
       </EmptyState>
     );
   }
