@@ -152,7 +152,9 @@ for (const theme of ['light', 'dark'] as const) {
         for (const url of ROUTE_URLS[pattern]?.(demo) ?? []) {
           await page.goto(url);
           await settled(page);
-          const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          // Names, roles and labels are the same in both themes: the dark pass checks what the theme changes, contrast.
+          const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+          const scan = await (theme === 'light' ? axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']) : axe.withRules(['color-contrast'])).analyze();
           const serious = scan.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
             .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
