@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/testing/harness.ts';
+import { currentFlowRunContext } from './context.ts';
 import { concurrency, ConcurrencySlotTimeoutError, flow, rateLimit, SyntaskApiError } from './index.ts';
 
 const BASE = '/api/v2/concurrency_limits';
@@ -106,6 +107,22 @@ describe('concurrency()', () => {
     const name = await limit({ limit: 1 });
     const f = flow({ name: 'sdk-global-concurrency' }, () => concurrency(name, async () => (await state(name)).active_slots));
     expect(await f()).toBe(1);
+  });
+
+  it('names its flow run while it waits, so the run page can say which limit holds it', async () => {
+    const name = await limit({ limit: 1 });
+    await s.post(`${BASE}/increment`, { names: [name], slots: 1 });
+    let runId = '';
+    const f = flow({ name: 'sdk-held-by-global-limit' }, async () => {
+      runId = currentFlowRunContext()!.flowRun.id;
+      return concurrency(name, () => 'got it', { timeoutSeconds: 10 });
+    });
+    const result = f();
+    const explain = async () => (await s.post('/api/ui/flow_runs/delay_explanations', { flow_run_ids: [runId] })).body[runId];
+    await expect.poll(async () => runId && (await explain())?.code, { timeout: 5_000 }).toBe('global_limit_full');
+    await s.post(`${BASE}/decrement`, { names: [name], slots: 1 });
+    expect(await result).toBe('got it');
+    expect(await explain()).toBeNull();
   });
 });
 

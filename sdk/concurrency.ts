@@ -49,10 +49,13 @@ function pause(ms: number, signal: AbortSignal | undefined) {
 async function acquire(client: SyntaskClient, names: string[], slots: number, mode: 'concurrency' | 'rate_limit', timeoutSeconds?: number) {
   if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`occupy must be a whole number of slots (1 or more), not ${slots}.`);
   const deadline = timeoutSeconds === undefined ? Infinity : Date.now() + timeoutSeconds * 1000;
-  const signal = currentFlowRunContext()?.signal;
+  const run = currentFlowRunContext();
+  const signal = run?.signal;
+  // Naming the run lets its page say which limit holds it (an extension other servers ignore).
+  const body = { names, slots, mode, ...(run ? { flow_run_id: run.flowRun.id } : {}) };
   for (let attempt = 0; ; attempt++) {
     try {
-      return await client.post<{ id: string; name: string; limit: number }[]>(`${PATH}/increment`, { names, slots, mode });
+      return await client.post<{ id: string; name: string; limit: number }[]>(`${PATH}/increment`, body);
     } catch (err) {
       if (!(err instanceof SyntaskApiError) || err.status !== 423) throw err;
       const remaining = deadline - Date.now();

@@ -5,6 +5,7 @@ import {
   byIdOrName,
   incrementSlots,
   insertGlobalLimit,
+  noteWaiter,
   nameTaken,
   readGlobalLimit,
   updateGlobalLimit,
@@ -73,8 +74,9 @@ export function globalConcurrencyLimitRoutes(app: App, ctx: AppContext) {
     `${prefix}/increment`,
     { schema: { tags, operationId: 'incrementGlobalConcurrencySlots', body: ref(SlotsIncrement), response: { 200: Type.Array(ref(MinimalConcurrencyLimit)), 423: ref(Detail) } } },
     async (req, reply) => {
-      const { slots, names, mode = 'concurrency' } = req.body;
+      const { slots, names, mode = 'concurrency', flow_run_id } = req.body;
       const outcome = await incrementSlots(ctx.db, names, slots, mode);
+      if (flow_run_id) await noteWaiter(ctx.db, flow_run_id, outcome);
       switch (outcome.kind) {
         case 'acquired':
           return outcome.limits;

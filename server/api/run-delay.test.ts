@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoIn, makeFlow, makeFlowRun, setFlowState } from '../testing/fixtures.ts';
+import { isoIn, makeFlow, makeFlowRun, makeTaskRun, runningFlowRun, setFlowState, setTaskState } from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
 
 /** "Why is this run late?" (issue 20 part 3): the first fact that holds a run, with its fix. */
@@ -79,6 +79,50 @@ describe('why a run has not started', () => {
     const unknown = randomUUID();
     const answer = (await s.post('/api/ui/flow_runs/delay_explanations', { flow_run_ids: [done.id, unknown] })).body;
     expect(answer).toEqual({ [done.id]: null, [unknown]: null });
+  });
+
+  it('a Running run held by a full tag limit names the task, the tag and the runs holding its slots; a free slot clears it', async () => {
+    const tag = `warehouse-${randomUUID().slice(0, 6)}`;
+    await s.post('/api/concurrency_limits/', { tag, concurrency_limit: 1 });
+    const holderRun = await runningFlowRun(s, { name: 'holder' });
+    const holding = await makeTaskRun(s, { flow_run_id: holderRun.id, tags: [tag] });
+    expect((await setTaskState(s, holding.id, { type: 'PENDING' })).body.status).toBe('ACCEPT');
+    expect((await setTaskState(s, holding.id, { type: 'RUNNING' })).body.status).toBe('ACCEPT');
+    const run = await runningFlowRun(s);
+    expect(await explain(run.id)).toBeNull();
+    const waiting = await makeTaskRun(s, { flow_run_id: run.id, name: 'load-orders', tags: [tag] });
+    await setTaskState(s, waiting.id, { type: 'PENDING' });
+    // The orchestration tells the task to wait; it stays Pending.
+    expect((await setTaskState(s, waiting.id, { type: 'RUNNING' })).body.status).toBe('WAIT');
+    expect(await explain(run.id)).toMatchObject({
+      code: 'tag_limit_full',
+      late: false,
+      title: `Task run load-orders waits for the concurrency limit on tag ${tag}: 1 of 1 slots taken.`,
+      detail: 'Held by task runs of holder.',
+      action: { kind: 'show_runs', flow_run_ids: [holderRun.id] },
+    });
+    await setTaskState(s, holding.id, { type: 'COMPLETED' });
+    expect(await explain(run.id)).toBeNull();
+  });
+
+  it('a Running run whose code was refused by a full global limit names it until it gets its slots', async () => {
+    const name = `partner-api-${randomUUID().slice(0, 6)}`;
+    expect((await s.post('/api/v2/concurrency_limits/', { name, limit: 1 })).status).toBe(201);
+    const run = await runningFlowRun(s);
+    const other = await runningFlowRun(s);
+    const take = (flow_run_id: string) => s.post('/api/v2/concurrency_limits/increment', { names: [name], slots: 1, mode: 'concurrency', flow_run_id });
+    expect((await take(other.id)).status).toBe(200);
+    expect((await take(run.id)).status).toBe(423);
+    expect(await explain(run.id)).toMatchObject({ code: 'global_limit_full', title: `Waiting for global concurrency limit ${name}: 1 of 1 slots taken.`, action: { kind: 'open_global_limits' } });
+    expect(await explain(other.id)).toBeNull();
+    // A freed slot no longer holds it, even before its next try; getting the slot forgets the refusal.
+    await s.post('/api/v2/concurrency_limits/decrement', { names: [name], slots: 1 });
+    expect(await explain(run.id)).toBeNull();
+    expect((await take(run.id)).status).toBe(200);
+    await take(other.id);
+    expect(await explain(run.id)).toBeNull();
+    // A client that names no run (a Syntask 2 client) is served as before.
+    expect((await s.post('/api/v2/concurrency_limits/increment', { names: [name], slots: 1 })).status).toBe(423);
   });
 
   it('bad input: 422 naming the field', async () => {

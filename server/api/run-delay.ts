@@ -10,7 +10,7 @@ export const RUN_DELAY_FLAGS = ['flow_run_delay_explanation'];
 const DelayAction = model(
   'DelayAction',
   Type.Object({
-    kind: Type.Enum(['resume_deployment', 'resume_work_pool', 'resume_work_queue', 'open_work_pool', 'show_runs']),
+    kind: Type.Enum(['resume_deployment', 'resume_work_pool', 'resume_work_queue', 'open_work_pool', 'open_global_limits', 'show_runs']),
     deployment_id: Type.Optional(Uuid),
     work_pool_name: Type.Optional(Type.String()),
     work_queue_id: Type.Optional(Uuid),
@@ -22,7 +22,7 @@ const DelayAction = model(
 const DelayExplanation = model(
   'DelayExplanation',
   Type.Object({
-    code: Type.String({ description: 'deployment_paused, work_pool_paused, no_online_worker, work_queue_paused, work_pool_full, work_queue_full, queue_not_polled, awaiting_retry, scheduled_later or pending_start.' }),
+    code: Type.String({ description: 'deployment_paused, work_pool_paused, no_online_worker, work_queue_paused, work_pool_full, work_queue_full, tag_limit_full, global_limit_full, queue_not_polled, awaiting_retry, scheduled_later or pending_start.' }),
     title: Type.String(),
     detail: Type.String(),
     late: Type.Boolean({ description: 'Past its expected start, rather than waiting for a time still ahead.' }),
@@ -38,7 +38,7 @@ export function runDelayRoutes(app: App, ctx: AppContext) {
         tags: ['UI'],
         operationId: 'uiFlowRunDelayExplanations',
         description:
-          'Extension: why each Scheduled or Pending flow run has not started, from live facts (the first that applies: deployment paused, pool paused, no online worker, queue paused, pool or queue full, queue not polled, a retry or a time ahead), with the action that resolves it. Other runs and unknown ids map to null.',
+          'Extension: why each Scheduled or Pending flow run has not started, from live facts (the first that applies: deployment paused, pool paused, no online worker, queue paused, pool or queue full, queue not polled, a retry or a time ahead), and what holds a Running one (a task run waiting for a full tag limit, or its code refused by a full global limit), with the action that resolves it. Other runs and unknown ids map to null.',
         body: Type.Object({ flow_run_ids: Type.Array(Uuid, { minItems: 1, maxItems: 50 }) }, strict),
         response: { 200: Type.Record(Type.String(), Nullable(ref(DelayExplanation))) },
       },

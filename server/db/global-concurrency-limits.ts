@@ -198,3 +198,26 @@ export function decrementSlots(db: Db, names: string[], slots: number, occupancy
     return inOrder(rows, unique);
   });
 }
+
+/**
+ * Remembers that `flowRunId` waits for the limits that refused it (kept from its first
+ * refusal), or forgets it once it got its slots: what a run page reads to say what holds it.
+ */
+export async function noteWaiter(db: Db, flowRunId: string, outcome: IncrementOutcome): Promise<void> {
+  const k = db.kysely;
+  if (!(await k.selectFrom('flow_run').select('id').where('id', '=', flowRunId).executeTakeFirst())) return;
+  if (outcome.kind === 'acquired') {
+    await k.deleteFrom('concurrency_limit_v2_waiter').where('flow_run_id', '=', flowRunId).execute();
+    return;
+  }
+  if (outcome.kind !== 'locked') return;
+  const limits = await k.selectFrom('concurrency_limit_v2').select('id').where('name', 'in', outcome.names).execute();
+  if (limits.length === 0) return;
+  const since = nowMicros();
+  await k
+    .insertInto('concurrency_limit_v2_waiter')
+    .values(limits.map((l) => ({ limit_id: l.id, flow_run_id: flowRunId, since })))
+    .onConflict((oc) => oc.columns(['flow_run_id', 'limit_id']).doNothing())
+    .execute();
+}
+

@@ -9,6 +9,7 @@ import * as globalConcurrency from './migrations/0006-global-concurrency.ts';
 import * as flowRunInput from './migrations/0007-flow-run-input.ts';
 import * as heartbeats from './migrations/0008-heartbeats.ts';
 import * as failureSignatures from './migrations/0009-failure-signatures.ts';
+import * as concurrencyWaiters from './migrations/0010-concurrency-waiters.ts';
 
 type Versioned = { up: (db: Kysely<unknown>, dialect: Db['dialect']) => Promise<void> };
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Versioned> = {
   '0007-flow-run-input': flowRunInput,
   '0008-heartbeats': heartbeats,
   '0009-failure-signatures': failureSignatures,
+  '0010-concurrency-waiters': concurrencyWaiters,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Executor } from './connection.ts';
+import { settle } from './global-concurrency-limits.ts';
 import { fromJson } from '../lib/json.ts';
 import { formatDateTime, formatNullable } from '../lib/time.ts';
 import { POLL_FRESHNESS_MICROS } from './work-pools.ts';
@@ -7,16 +8,30 @@ import { POLL_FRESHNESS_MICROS } from './work-pools.ts';
  * "Why is this run late / not starting?": the first of an ordered list of checks that
  * applies to a Scheduled or Pending flow run, from live facts, with the action that resolves
  * it. The order is the order an operator would look in: what a person switched off first,
- * then missing workers, then full slots, then time.
+ * then missing workers, then full slots, then time. A Running flow run is explained only when
+ * limits hold its work: a task run waiting for a tag limit, or its code for a global limit.
  */
 
-export type DelayCode = 'deployment_paused' | 'work_pool_paused' | 'no_online_worker' | 'work_queue_paused' | 'work_pool_full' | 'work_queue_full' | 'queue_not_polled' | 'awaiting_retry' | 'scheduled_later' | 'pending_start';
+export type DelayCode =
+  | 'deployment_paused'
+  | 'work_pool_paused'
+  | 'no_online_worker'
+  | 'work_queue_paused'
+  | 'work_pool_full'
+  | 'work_queue_full'
+  | 'tag_limit_full'
+  | 'global_limit_full'
+  | 'queue_not_polled'
+  | 'awaiting_retry'
+  | 'scheduled_later'
+  | 'pending_start';
 
 export type DelayAction =
   | { kind: 'resume_deployment'; deployment_id: string }
   | { kind: 'resume_work_pool'; work_pool_name: string }
   | { kind: 'resume_work_queue'; work_queue_id: string; work_queue_name: string; work_pool_name: string }
   | { kind: 'open_work_pool'; work_pool_name: string }
+  | { kind: 'open_global_limits' }
   | { kind: 'show_runs'; flow_run_ids: string[] };
 
 export interface DelayExplanation {
@@ -40,6 +55,10 @@ interface Facts {
   workers: { name: string; last_heartbeat_time: number; heartbeat_interval_seconds: number | null }[];
   poolActive: { id: string; name: string }[];
   queueActive: { id: string; name: string }[];
+  /** Tag limits that are full while a Pending task run of this run carries their tag (Running runs only). */
+  tagHolds: { task: string; tag: string; limit: number; holders: { id: string; name: string }[] }[];
+  /** Full global limits this run's code was refused (Running runs only). */
+  globalHolds: { name: string; limit: number; taken: number; since: number }[];
 }
 
 const ACTIVE = ['RUNNING', 'PENDING', 'CANCELLING'];
@@ -47,6 +66,31 @@ const online = (w: Facts['workers'][number], now: number) => w.last_heartbeat_ti
 const names = (runs: { name: string }[], total: number) => `${runs.slice(0, 3).map((r) => r.name).join(', ')}${total > 3 ? ` and ${total - 3} more` : ''}`;
 
 type Check = (f: Facts) => Omit<DelayExplanation, 'late'> | null;
+
+const tagLimitFull: Check = ({ tagHolds }) => {
+  const [hold] = tagHolds;
+  if (!hold) return null;
+  return {
+    code: 'tag_limit_full',
+    title: `Task run ${hold.task} waits for the concurrency limit on tag ${hold.tag}: ${hold.holders.length} of ${hold.limit} slots taken.`,
+    detail: hold.holders.length ? `Held by task runs of ${names(hold.holders, hold.holders.length)}.` : 'Raise the limit or reset its slots on the Concurrency limits page.',
+    action: hold.holders.length ? { kind: 'show_runs', flow_run_ids: hold.holders.map((r) => r.id) } : null,
+  };
+};
+
+const globalLimitFull: Check = ({ globalHolds }) => {
+  const [hold] = globalHolds;
+  if (!hold) return null;
+  return {
+    code: 'global_limit_full',
+    title: `Waiting for global concurrency limit ${hold.name}: ${hold.taken} of ${hold.limit} slots taken.`,
+    detail: `Its code asked for slots at ${formatDateTime(hold.since)} and was refused; it gets them as others give theirs back.`,
+    action: { kind: 'open_global_limits' },
+  };
+};
+
+/** What holds a Running run's work. */
+const HOLDS: Check[] = [tagLimitFull, globalLimitFull];
 
 /** The checks, in order; the first that applies explains the delay. */
 const CHECKS: Check[] = [
@@ -88,6 +132,8 @@ const CHECKS: Check[] = [
           action: { kind: 'show_runs', flow_run_ids: queueActive.map((r) => r.id) },
         }
       : null,
+  tagLimitFull,
+  globalLimitFull,
   ({ queue, pool, now, run }) =>
     queue && pool && run.state_type === 'SCHEDULED' && (queue.last_polled === null || queue.last_polled < now - POLL_FRESHNESS_MICROS)
       ? {
@@ -134,10 +180,13 @@ async function loadFacts(db: Executor, runId: string, now: number): Promise<Fact
       .orderBy('flow_run.start_time')
       .limit(200)
       .execute();
+  const running = run.state_type === 'RUNNING';
   return {
     now,
     run,
     dueAt,
+    tagHolds: running ? await tagHolds(db, runId) : [],
+    globalHolds: running ? await globalHolds(db, runId, now) : [],
     deployment,
     queue,
     pool,
@@ -147,10 +196,45 @@ async function loadFacts(db: Executor, runId: string, now: number): Promise<Fact
   };
 }
 
-/** `null` for a run that is not Scheduled or Pending (nothing to explain) or does not exist. */
+async function tagHolds(db: Executor, runId: string): Promise<Facts['tagHolds']> {
+  const waiting = await db.selectFrom('task_run').select(['id', 'name', 'tags']).where('flow_run_id', '=', runId).where('state_type', '=', 'PENDING').limit(200).execute();
+  const tags = [...new Set(waiting.flatMap((t) => fromJson<string[]>(t.tags, [])))];
+  if (tags.length === 0) return [];
+  const limits = await db.selectFrom('concurrency_limit').select(['tag', 'concurrency_limit', 'active_slots']).where('tag', 'in', tags).orderBy('tag').execute();
+  const holds: Facts['tagHolds'] = [];
+  for (const limit of limits) {
+    const slots = fromJson<string[]>(limit.active_slots, []);
+    const task = waiting.find((t) => fromJson<string[]>(t.tags, []).includes(limit.tag) && !slots.includes(t.id));
+    if (!task || slots.length < limit.concurrency_limit) continue;
+    const holders = slots.length
+      ? await db.selectFrom('task_run').innerJoin('flow_run', 'flow_run.id', 'task_run.flow_run_id').select(['flow_run.id', 'flow_run.name']).where('task_run.id', 'in', slots.slice(0, 200)).execute()
+      : [];
+    holds.push({ task: task.name, tag: limit.tag, limit: limit.concurrency_limit, holders: [...new Map(holders.map((h) => [h.id, h])).values()] });
+  }
+  return holds;
+}
+
+async function globalHolds(db: Executor, runId: string, now: number): Promise<Facts['globalHolds']> {
+  const rows = await db
+    .selectFrom('concurrency_limit_v2_waiter as w')
+    .innerJoin('concurrency_limit_v2 as l', 'l.id', 'w.limit_id')
+    .select(['l.name', 'l.limit', 'l.active', 'l.active_slots', 'l.slot_decay_per_second', 'l.slots_decayed_at', 'w.since'])
+    .where('w.flow_run_id', '=', runId)
+    .orderBy('l.name')
+    .execute();
+  // A limit that has a free slot again no longer holds the run (it takes it at its next try).
+  return rows.map((r) => ({ name: r.name, limit: r.limit, taken: Math.ceil(settle(r, now).active_slots), since: r.since, active: r.active })).filter((r) => r.active && r.taken >= r.limit);
+}
+
+/** `null` for a run that is neither waiting to start nor held by a limit while Running, or does not exist. */
 export async function explainDelay(db: Executor, runId: string, now: number): Promise<DelayExplanation | null> {
   const facts = await loadFacts(db, runId, now);
-  if (!facts || (facts.run.state_type !== 'SCHEDULED' && facts.run.state_type !== 'PENDING')) return null;
+  if (!facts) return null;
+  if (facts.run.state_type === 'RUNNING') {
+    const held = HOLDS.map((check) => check(facts)).find(Boolean);
+    return held ? { ...held, late: false } : null;
+  }
+  if (facts.run.state_type !== 'SCHEDULED' && facts.run.state_type !== 'PENDING') return null;
   const late = facts.dueAt !== null && facts.dueAt <= now;
   for (const check of CHECKS) {
     const found = check(facts);

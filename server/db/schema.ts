@@ -126,6 +126,12 @@ export interface ConcurrencyLimitV2Table extends BaseRow {
   slots_decayed_at: number;
 }
 
+export interface ConcurrencyLimitV2WaiterTable {
+  limit_id: string;
+  flow_run_id: string;
+  since: number;
+}
+
 export interface CsrfTokenTable extends BaseRow {
   token: string;
   client: string;
@@ -197,6 +203,7 @@ export interface Database {
   log: LogTable;
   concurrency_limit: ConcurrencyLimitTable;
   concurrency_limit_v2: ConcurrencyLimitV2Table;
+  concurrency_limit_v2_waiter: ConcurrencyLimitV2WaiterTable;
   csrf_token: CsrfTokenTable;
   work_pool: WorkPoolTable;
   work_queue: WorkQueueTable;

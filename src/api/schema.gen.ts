@@ -2213,7 +2213,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Extension: why each Scheduled or Pending flow run has not started, from live facts (the first that applies: deployment paused, pool paused, no online worker, queue paused, pool or queue full, queue not polled, a retry or a time ahead), with the action that resolves it. Other runs and unknown ids map to null. */
+        /** @description Extension: why each Scheduled or Pending flow run has not started, from live facts (the first that applies: deployment paused, pool paused, no online worker, queue paused, pool or queue full, queue not polled, a retry or a time ahead), and what holds a Running one (a task run waiting for a full tag limit, or its code refused by a full global limit), with the action that resolves it. Other runs and unknown ids map to null. */
         post: operations["uiFlowRunDelayExplanations"];
         delete?: never;
         options?: never;
@@ -3594,6 +3594,11 @@ export interface components {
             slots: number;
             names: string[];
             mode?: "concurrency" | "rate_limit";
+            /**
+             * Format: uuid
+             * @description Extension: the flow run asking. A refusal is remembered so its page can say which limit holds it; getting the slots forgets it.
+             */
+            flow_run_id?: string;
         };
         GlobalConcurrencyLimitDecrement: {
             slots: number;
@@ -3723,7 +3728,7 @@ export interface components {
         };
         DelayAction: {
             /** @enum {unknown} */
-            kind: "resume_deployment" | "resume_work_pool" | "resume_work_queue" | "open_work_pool" | "show_runs";
+            kind: "resume_deployment" | "resume_work_pool" | "resume_work_queue" | "open_work_pool" | "open_global_limits" | "show_runs";
             /** Format: uuid */
             deployment_id?: string;
             work_pool_name?: string;
@@ -3734,7 +3739,7 @@ export interface components {
             flow_run_ids?: string[];
         };
         DelayExplanation: {
-            /** @description deployment_paused, work_pool_paused, no_online_worker, work_queue_paused, work_pool_full, work_queue_full, queue_not_polled, awaiting_retry, scheduled_later or pending_start. */
+            /** @description deployment_paused, work_pool_paused, no_online_worker, work_queue_paused, work_pool_full, work_queue_full, tag_limit_full, global_limit_full, queue_not_polled, awaiting_retry, scheduled_later or pending_start. */
             code: string;
             title: string;
             detail: string;

@@ -51,7 +51,12 @@ const Names = Type.Array(SafeName, { minItems: 1, maxItems: 1000 });
 
 export const SlotsIncrement = model(
   'GlobalConcurrencyLimitIncrement',
-  Type.Object({ slots: Int({ minimum: 1 }), names: Names, mode: Type.Optional(Type.Union([Type.Literal('concurrency'), Type.Literal('rate_limit')])) }),
+  Type.Object({
+    slots: Int({ minimum: 1 }),
+    names: Names,
+    mode: Type.Optional(Type.Union([Type.Literal('concurrency'), Type.Literal('rate_limit')])),
+    flow_run_id: Type.Optional(Type.String({ format: 'uuid', description: 'Extension: the flow run asking. A refusal is remembered so its page can say which limit holds it; getting the slots forgets it.' })),
+  }),
 );
 
 export const SlotsDecrement = model(

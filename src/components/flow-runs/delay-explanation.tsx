@@ -9,19 +9,23 @@ import { RequireRole } from '../auth/require-role.tsx';
 import { Button } from '../ui/button.tsx';
 
 /** Something a person switched off or a limit holds the run: worth saying even before it is due. */
-const HELD = new Set(['deployment_paused', 'work_pool_paused', 'work_queue_paused', 'work_pool_full', 'work_queue_full', 'awaiting_retry']);
+const HELD = new Set(['deployment_paused', 'work_pool_paused', 'work_queue_paused', 'work_pool_full', 'work_queue_full', 'tag_limit_full', 'global_limit_full', 'awaiting_retry']);
 
 export const isWorthShowing = (e: DelayExplanation | null | undefined): e is DelayExplanation => Boolean(e && (e.late || HELD.has(e.code)));
 
-/** Why a Scheduled or Pending run has not started, with the action that resolves it (run page). */
+/** Why a Scheduled or Pending run has not started, or which limit holds a Running one, with the action that resolves it (run page). */
 export function DelayExplanationPanel({ run }: { run: FlowRun }) {
   const flags = useFeatureFlags();
-  const waiting = run.state_type === 'SCHEDULED' || run.state_type === 'PENDING';
-  const query = useQuery(buildDelayExplanationsQuery([run.id], waiting && Boolean(flags?.has('flow_run_delay_explanation'))));
+  const running = run.state_type === 'RUNNING';
+  const asked = running || run.state_type === 'SCHEDULED' || run.state_type === 'PENDING';
+  const query = useQuery(buildDelayExplanationsQuery([run.id], asked && Boolean(flags?.has('flow_run_delay_explanation'))));
   const explanation = query.data?.[run.id];
-  if (!waiting || !isWorthShowing(explanation)) return null;
+  if (!asked || !isWorthShowing(explanation)) return null;
   return (
-    <section aria-label="Why this run has not started" className="mb-2 flex items-start gap-3 rounded-md border border-state-late/40 bg-state-late/10 px-3 py-2">
+    <section
+      aria-label={running ? 'What holds this run' : 'Why this run has not started'}
+      className="mb-2 flex items-start gap-3 rounded-md border border-state-late/40 bg-state-late/10 px-3 py-2"
+    >
       <Hourglass className="mt-0.5 size-5 shrink-0 text-state-late" aria-hidden="true" />
       <div className="min-w-0 flex-1">
         <p className="font-medium">{explanation.title}</p>
@@ -60,6 +64,12 @@ export function DelayActionButton({ explanation }: { explanation: DelayExplanati
       return (
         <Link to="/work-pools/work-pool/$name" params={{ name: action.work_pool_name! }} className="shrink-0 text-sm text-accent hover:underline">
           Open work pool
+        </Link>
+      );
+    case 'open_global_limits':
+      return (
+        <Link to="/concurrency-limits" search={{ tab: 'global' }} className="shrink-0 text-sm text-accent hover:underline">
+          Open global limits
         </Link>
       );
     case 'show_runs':
