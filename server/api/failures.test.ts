@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoIn, makeFlow, makeFlowRun, makeTaskRun, setFlowState, setTaskState } from '../testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
@@ -51,6 +52,52 @@ describe('failures grouped by cause', () => {
     expect((await groups({ flows: { id: { any_: [invoices.id] } } })).total).toBe(4);
     await setFlowState(s, retried.id, { type: 'COMPLETED' }, true);
     expect((await groups({ flows: { id: { any_: [invoices.id] } } })).total).toBe(3);
+  });
+
+  it('the hourly rollup answers exactly what the runs say, however the runs change (state, time, deletes, cascades)', async () => {
+    const HOUR = 3_600_000_000;
+    const wide = { start: isoIn(-30 * 3600 - 1234), end: isoIn(2 * 3600) };
+    // Any filter reads the runs; an unfiltered range reads the rollup for its whole hours.
+    const fromRuns = { flow_runs: { id: { not_any_: [randomUUID()] } } };
+    const summary = (answer: { total: number; groups: Record<string, any>[] }) => ({
+      total: answer.total,
+      groups: answer.groups.map((g) => ({ ...g, flow_ids: [...g.flow_ids].sort(), deployment_ids: [...g.deployment_ids].sort(), buckets: g.buckets.reduce((a: number, b: number) => a + b, 0) })),
+    });
+    const agree = async (kind = 'flow_runs') => {
+      const rollup = (await s.post('/api/ui/failures', { ...wide, kind })).body;
+      const runs = (await s.post('/api/ui/failures', { ...wide, kind, ...fromRuns })).body;
+      expect(summary(rollup)).toEqual(summary(runs));
+      return rollup;
+    };
+    const flows = [await makeFlow(s), await makeFlow(s)];
+    const runs = [];
+    for (let i = 0; i < 12; i++) runs.push(await failedRun(flows[i % 2].id, `Error: upstream ${['billing', 'ledger', 'fx'][i % 3]} answered ${500 + i}`, i % 4 === 0 ? 'CRASHED' : 'FAILED'));
+    // Spread over the last day, on hour edges too: the rollup gets them by the triggers on update.
+    const db = s.ctx.db.kysely;
+    for (const [i, run] of runs.entries()) {
+      const at = (Math.floor(Date.now() / 3_600_000) - i * 2) * HOUR + (i % 3 === 0 ? 0 : (i * 997_000_000) % HOUR);
+      await db.updateTable('flow_run').set({ state_timestamp: at }).where('id', '=', run.id).execute();
+    }
+    const before = await agree();
+    const billing = before.groups.find((g: { signature: string }) => g.signature === 'Error: upstream billing answered <n>');
+    expect(billing.count).toBe(4);
+
+    await setFlowState(s, runs[0].id, { type: 'COMPLETED' }, true);
+    expect((await agree()).groups.find((g: { signature: string }) => g.signature === billing.signature).count).toBe(3);
+    expect((await s.delete(`/api/flow_runs/${runs[3].id}`)).status).toBe(204);
+    await agree();
+    expect((await s.delete(`/api/flows/${flows[1].id}`)).status).toBe(204);
+    const after = await agree();
+    expect(after.groups.flatMap((g: { flow_ids: string[] }) => g.flow_ids)).not.toContain(flows[1].id);
+    expect(after.total).toBe(before.total - 2 - runs.filter((_, i) => i % 2 === 1 && i !== 3).length);
+
+    // Task runs: their flow's deployment and flow come from their flow run.
+    const run = await makeFlowRun(s, { flow_id: flows[0].id, state: { type: 'RUNNING' } });
+    const task = await makeTaskRun(s, { flow_run_id: run.id, task_key: 'rollup', dynamic_key: '0' });
+    await setTaskState(s, task.id, { type: 'RUNNING' });
+    await setTaskState(s, task.id, { type: 'FAILED', message: 'RangeError: row 9 out of range' });
+    await db.updateTable('task_run').set({ state_timestamp: (Math.floor(Date.now() / 3_600_000) - 5) * HOUR + 7 }).where('id', '=', task.id).execute();
+    expect((await agree('task_runs')).groups.find((g: { signature: string }) => g.signature === 'RangeError: row <n> out of range')).toMatchObject({ count: 1, flow_ids: [flows[0].id] });
   });
 
   it('task runs group the same way, with their flow run as the example link', async () => {

@@ -10,6 +10,7 @@ import * as flowRunInput from './migrations/0007-flow-run-input.ts';
 import * as heartbeats from './migrations/0008-heartbeats.ts';
 import * as failureSignatures from './migrations/0009-failure-signatures.ts';
 import * as concurrencyWaiters from './migrations/0010-concurrency-waiters.ts';
+import * as failureRollup from './migrations/0011-failure-rollup.ts';
 
 type Versioned = { up: (db: Kysely<unknown>, dialect: Db['dialect']) => Promise<void> };
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Versioned> = {
   '0008-heartbeats': heartbeats,
   '0009-failure-signatures': failureSignatures,
   '0010-concurrency-waiters': concurrencyWaiters,
+  '0011-failure-rollup': failureRollup,
 };
 
 /**

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Kysely table types. Datetimes are epoch microseconds (number), JSON columns are text
  * (see lib/json.ts), booleans are 0/1 integers: identical in SQLite and PostgreSQL.
@@ -132,6 +134,24 @@ export interface ConcurrencyLimitV2WaiterTable {
   since: number;
 }
 
+/** Failures per hour and signature (migration 0011); `flow_ids`/`deployment_ids` comma-joined. */
+export interface FailureHourTable {
+  kind: string;
+  hour: number;
+  signature: string;
+  n: number;
+  first: number;
+  last: number;
+  flow_ids: string | null;
+  deployment_ids: string | null;
+}
+
+export interface FailureDirtyTable {
+  id: Generated<number>;
+  kind: string;
+  hour: number;
+}
+
 export interface CsrfTokenTable extends BaseRow {
   token: string;
   client: string;
@@ -204,6 +224,8 @@ export interface Database {
   concurrency_limit: ConcurrencyLimitTable;
   concurrency_limit_v2: ConcurrencyLimitV2Table;
   concurrency_limit_v2_waiter: ConcurrencyLimitV2WaiterTable;
+  failure_hour: FailureHourTable;
+  failure_dirty: FailureDirtyTable;
   csrf_token: CsrfTokenTable;
   work_pool: WorkPoolTable;
   work_queue: WorkQueueTable;
