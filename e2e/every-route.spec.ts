@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, startSyntask, syntaskApi, test as base, type SyntaskServer } from './fixtures.ts';
+import { createFlow } from './data.ts';
+import { createPool } from './deployment-data.ts';
 import { DEPLOYMENT_TABS } from '../src/lib/deployment-search.ts';
 import { FLOW_RUN_TABS, TASK_RUN_TABS } from '../src/lib/run-page-search.ts';
 
@@ -18,6 +20,8 @@ import { FLOW_RUN_TABS, TASK_RUN_TABS } from '../src/lib/run-page-search.ts';
 interface DemoIds {
   flowId: string;
   failedRunId: string;
+  /** A completed run to compare the failed run with: of its deployment (or flow) when there is one. */
+  completedRunId: string;
   taskRunId: string;
   deploymentId: string;
   blockId: string;
@@ -53,16 +57,21 @@ test.describe.configure({ mode: 'parallel' });
 async function demoReady(server: SyntaskServer): Promise<DemoIds> {
   const deadline = Date.now() + 140_000;
   for (;;) {
-    const [failed] = await server.postJson<{ id: string; flow_id: string }[]>('/flow_runs/filter', { flow_runs: { state: { type: { any_: ['FAILED'] } } }, limit: 1 });
+    const [failed] = await server.postJson<{ id: string; flow_id: string; deployment_id: string | null }[]>('/flow_runs/filter', { flow_runs: { state: { type: { any_: ['FAILED'] } } }, limit: 1 });
     const completed = await server.postJson<number>('/flow_runs/count', { flow_runs: { state: { type: { any_: ['COMPLETED'] } } } });
     const [artifact] = await server.postJson<{ id: string; key: string }[]>('/artifacts/filter', { artifacts: { key: { exists_: true } }, limit: 1 });
     if (failed && completed >= 3 && artifact) {
       const [taskRun] = await server.postJson<{ id: string }[]>('/task_runs/filter', { flow_runs: { id: { any_: [failed.id] } }, limit: 1 });
       const [deployment] = await server.postJson<{ id: string }[]>('/deployments/filter', { limit: 1 });
       const [block] = await server.postJson<{ id: string; block_type: { slug: string } }[]>('/block_documents/filter', { limit: 1 });
+      const same = failed.deployment_id ? { deployments: { id: { any_: [failed.deployment_id] } } } : { flows: { id: { any_: [failed.flow_id] } } };
+      const completedOf = async (scope: object) => (await server.postJson<{ id: string }[]>('/flow_runs/filter', { ...scope, flow_runs: { state: { type: { any_: ['COMPLETED'] } } }, sort: 'START_TIME_DESC', limit: 1 }))[0];
+      // The demo's failing flow never completes: then any completed run, so the comparison has differences to show.
+      const twin = (await completedOf(same)) ?? (await completedOf({}));
       return {
         flowId: failed.flow_id,
         failedRunId: failed.id,
+        completedRunId: twin.id,
         taskRunId: taskRun.id,
         deploymentId: deployment.id,
         blockId: block.id,
@@ -102,7 +111,7 @@ const ROUTE_URLS: Record<string, (ids: DemoIds) => string[]> = {
   '/blocks/block/$id/edit': (d) => [`/blocks/block/${d.blockId}/edit`],
   '/variables': () => ['/variables'],
   '/failures': () => ['/failures', '/failures?tab=task-runs&range=30d'],
-  '/runs/compare': (d) => ['/runs/compare', `/runs/compare?left=${d.failedRunId}&right=${d.failedRunId}`],
+  '/runs/compare': (d) => ['/runs/compare', `/runs/compare?left=${d.completedRunId}&right=${d.failedRunId}`],
   '/concurrency-limits': () => ['/concurrency-limits', '/concurrency-limits?tab=global'],
   '/artifacts/': () => ['/artifacts'],
   '/artifacts/key/$key': (d) => [`/artifacts/key/${encodeURIComponent(d.artifactKey)}`],
@@ -125,6 +134,8 @@ const TOUR: { file: string; url: (d: DemoIds) => string }[] = [
   { file: '06-custom-run.png', url: (d) => `/deployments/deployment/${d.deploymentId}/run` },
   { file: '07-work-pool.png', url: () => '/work-pools/work-pool/demo?tab=workers' },
   { file: '08-block.png', url: (d) => `/blocks/block/${d.blockId}` },
+  { file: '09-failures.png', url: () => '/failures' },
+  { file: '10-compare.png', url: (d) => `/runs/compare?left=${d.completedRunId}&right=${d.failedRunId}` },
 ];
 
 function routePatterns(): string[] {
@@ -167,7 +178,7 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('the README tour screenshots', async ({ page, demo }) => {
+test('the README tour screenshots', async ({ page, demo, server }) => {
   const dir = process.env.SYNTASK_TOUR_DIR;
   test.skip(!dir, 'set SYNTASK_TOUR_DIR (npm run tour) to write the screenshots');
   mkdirSync(dir!, { recursive: true });
@@ -179,6 +190,15 @@ test('the README tour screenshots', async ({ page, demo }) => {
     if (shot.file.includes('graph')) await expect(page.locator('.react-flow__node').first()).toBeVisible();
     await page.screenshot({ path: join(dir!, shot.file) });
   }
+  // "Why has this run not started?": a run due a minute ago on a paused pool of its own (the demo's pool keeps working).
+  const pool = await createPool(server, 'reports');
+  const flow = await createFlow(server, 'quarterly-report');
+  const deployment = await server.postJson<{ id: string }>('/deployments/', { name: 'quarter-end', flow_id: flow.id, work_pool_name: pool.name, entrypoint: 'flows.ts:quarterlyReport' });
+  await fetch(`${server.api}/work_pools/${pool.name}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ is_paused: true }) });
+  const run = await server.postJson<{ id: string }>(`/deployments/${deployment.id}/create_flow_run`, { state: { type: 'SCHEDULED', state_details: { scheduled_time: new Date(Date.now() - 60_000).toISOString() } } });
+  await page.goto(`/runs/flow-run/${run.id}`);
+  await expect(page.getByRole('region', { name: 'Why this run has not started' })).toContainText('is paused');
+  await page.screenshot({ path: join(dir!, '11-run-delay.png') });
 });
 
 test('charts carry a text alternative with the figures they draw', async ({ page, demo }) => {

@@ -27,6 +27,7 @@ interface Seeded {
 }
 
 const suffix = Math.random().toString(36).slice(2, 8);
+const LONG_FAILURE = 'Flow run encountered an exception: WarehouseConnectionError: could not reach warehouse-reporting-replica-eu-west-1 while reconciling quarterly revenue for every enterprise customer segment';
 const LONG_TAGS = ['customer-segment-enterprise-emea', 'warehouse-nightly-refresh', 'priority-high', 'team-data-platform', 'sla-gold'];
 
 /** Enough of everything to fill each list, with long names, values and tags (the server may hold other specs' data too). */
@@ -51,7 +52,7 @@ async function seed(server: SyntaskServer): Promise<Seeded> {
     const task = await createTaskRun(server, run.id, `tables-fit-extract-customer-orders-from-the-warehouse-${i}`, [], { tags: LONG_TAGS.slice(i % 3) });
     await setTaskState(server, task.id, { type: 'RUNNING' });
     await setTaskState(server, task.id, { type: i % 3 ? 'COMPLETED' : 'FAILED' });
-    await setFlowState(server, run.id, { type: i % 3 ? 'COMPLETED' : 'FAILED' });
+    await setFlowState(server, run.id, { type: i % 3 ? 'COMPLETED' : 'FAILED', message: i % 3 ? undefined : LONG_FAILURE });
     if (i < 3) {
       await server.postJson('/artifacts/', {
         key: `tables-fit-quarterly-revenue-report-${i}-${suffix}`,
@@ -137,6 +138,23 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test.describe('the dashboard', () => {
+  for (const width of [1024, 1280]) {
+    test(`fits ${width} px with a long failure cause: no card is cut off`, async ({ page, seeded }) => {
+      expect(seeded.flowId).toBeTruthy();
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/dashboard');
+      await expect(page.getByRole('region', { name: 'Failures by cause' }).getByRole('link', { name: /WarehouseConnectionError/ })).toBeVisible();
+      expect(await clipped(page)).toEqual([]);
+      const mainRight = await page.locator('main').evaluate((m) => m.getBoundingClientRect().right);
+      for (const name of ['Late runs', 'Failures by cause', 'Work pools']) {
+        const box = await page.getByRole('region', { name, exact: true }).boundingBox();
+        expect(box!.x + box!.width, name).toBeLessThanOrEqual(mainRight);
+      }
+    });
+  }
+});
 
 test.describe('choosing columns', () => {
   test.use({ viewport: { width: 1024, height: 900 } });

@@ -56,12 +56,12 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
           </div>
         }
       />
-      <div className="grid items-start gap-4 xl:grid-cols-3">
-        <div className="grid gap-4 xl:col-span-2">
+      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 xl:col-span-2">
           <ActivityCard filters={filters} tags={tags} />
           <TaskRunTotals filters={filters} />
         </div>
-        <div className="grid content-start gap-4">
+        <div className="grid grid-cols-1 content-start gap-4">
           <LateRunsCard tagFilter={filters.tagFilter} />
           <FailuresCard range={range} tags={tags} />
           <WorkPoolsCard />
