@@ -201,6 +201,24 @@ test('the README tour screenshots', async ({ page, demo, server }) => {
   await page.screenshot({ path: join(dir!, '11-run-delay.png') });
 });
 
+test("the demo's invoice-check failures are one group with their count, which opens those runs", async ({ page, demo, server }) => {
+  const failedOf = () => server.postJson<{ name: string }[]>('/flow_runs/filter', { flows: { id: { any_: [demo.flowId] } }, flow_runs: { state: { type: { any_: ['FAILED', 'CRASHED'] } } }, limit: 200 });
+  const groups = page.getByRole('list', { name: 'Failure groups' });
+  const group = groups.getByRole('listitem', { name: 'TypeError: Cannot parse amount <str> in row <n> of invoices.csv' });
+  // The demo keeps running: read the count and the page until both saw the same failures.
+  let failed: { name: string }[] = [];
+  await expect(async () => {
+    failed = await failedOf();
+    await page.goto(`/failures?flow=${demo.flowId}`);
+    await expect(group.getByLabel(`${failed.length} failure${failed.length === 1 ? '' : 's'}`, { exact: true })).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(groups.getByRole('listitem')).toHaveCount(1);
+  await group.getByRole('link', { name: 'Show failed runs' }).click();
+  await expect(page).toHaveURL(/\/runs\?/);
+  const table = page.getByRole('table').first();
+  for (const run of failed) await expect(table.getByRole('link', { name: run.name, exact: true })).toBeVisible();
+});
+
 test('charts carry a text alternative with the figures they draw', async ({ page, demo }) => {
   expect(demo.failedRunId).toBeTruthy();
   await page.goto('/runs');

@@ -89,7 +89,7 @@ function FailureGroupRow({ group, search, flowNames }: { group: FailureGroup; se
       <div className="flex flex-wrap items-start gap-3">
         <code className="min-w-0 flex-1 font-mono text-sm break-words">{group.signature}</code>
         <Sparkline buckets={group.buckets} />
-        <span className="text-sm font-semibold tabular-nums" aria-label={`${group.count} failures`}>
+        <span className="text-sm font-semibold tabular-nums" aria-label={`${group.count} failure${group.count === 1 ? '' : 's'}`}>
           {formatCount(group.count)}×
         </span>
       </div>
