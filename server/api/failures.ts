@@ -9,7 +9,7 @@ import { DeploymentFilter, FlowFilter, FlowRunFilter, TaskRunFilter, WorkPoolFil
 /** Feature flags of this module (served in `/ui-settings`). */
 export const FAILURE_FLAGS = ['failure_groups'];
 
-const FailureGroup = model(
+export const FailureGroup = model(
   'FailureGroup',
   Type.Object({
     signature: Type.String({ description: 'Exception type and message with quoted values, ids, times, paths and numbers replaced by <str>, <uuid>, <time>, <path>, <id>, <n>.' }),

@@ -6,7 +6,7 @@ import { DateTime, model, Nullable, ref, strict, Type, Uuid } from './models/com
 /** Feature flags of this module (served in `/ui-settings`). */
 export const RUN_COMPARE_FLAGS = ['flow_run_compare'];
 
-const CompareRunSide = model(
+export const CompareRunSide = model(
   'CompareRunSide',
   Type.Object({
     id: Uuid,
@@ -25,12 +25,12 @@ const CompareRunSide = model(
   }),
 );
 
-const CompareTaskSide = model(
+export const CompareTaskSide = model(
   'CompareTaskSide',
   Type.Object({ count: Type.Integer(), states: Type.Record(Type.String(), Type.Integer()), start_time: Nullable(DateTime), duration: Type.Number() }),
 );
 
-const RunComparison = model(
+export const RunComparison = model(
   'RunComparison',
   Type.Object({
     left: ref(CompareRunSide),

@@ -9,7 +9,7 @@ import { STATE_TYPES, StateType } from './models/states.ts';
 /** Feature flags of this module (served in `/ui-settings`). */
 export const TASK_GRID_FLAGS = ['flow_run_task_grid'];
 
-const TaskGridCell = model(
+export const TaskGridCell = model(
   'TaskGridCell',
   Type.Object({
     count: Type.Integer({ description: 'Task runs of this key in this run (a mapped task runs many times).' }),
@@ -24,7 +24,7 @@ const TaskGridCell = model(
   }),
 );
 
-const TaskGridRow = model(
+export const TaskGridRow = model(
   'TaskGridRow',
   Type.Object({
     task_key: Type.String(),
@@ -37,12 +37,12 @@ const TaskGridRow = model(
   }),
 );
 
-const TaskGridRun = model(
+export const TaskGridRun = model(
   'TaskGridRun',
   Type.Object({ id: Uuid, name: Type.String(), state_type: Nullable(ref(StateType)), state_name: Nullable(Type.String()), start_time: Nullable(DateTime), expected_start_time: Nullable(DateTime) }),
 );
 
-const TaskGridResponse = model(
+export const TaskGridResponse = model(
   'TaskGrid',
   Type.Object({
     runs: Type.Array(ref(TaskGridRun), { description: 'Oldest first (the newest column is on the right).' }),

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Static } from 'typebox';
+import type { FailureGroup as FailureGroupModel } from '../api/failures.ts';
 import type { RunFilters } from '../api/models/filters.ts';
 import { formatDateTime } from '../lib/time.ts';
 import type { Db } from './connection.ts';
@@ -13,16 +15,8 @@ import { FilterCompiler } from './filters.ts';
  * is a few thousand rows; the sparkline is then exact to the hour.
  */
 
-export interface FailureGroup {
-  signature: string;
-  count: number;
-  first_seen: string;
-  last_seen: string;
-  buckets: number[];
-  flow_ids: string[];
-  deployment_ids: string[];
-  example: { run_id: string; run_name: string; flow_run_id: string | null; message: string | null; traceback: string | null };
-}
+/** The answer's shape is the route's model (one schema, one type). */
+export type FailureGroup = Static<typeof FailureGroupModel>;
 
 const AFFECTED_MAX = 20;
 

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
+import type { Static } from 'typebox';
+import type { CompareRunSide, CompareTaskSide, RunComparison as RunComparisonModel } from '../api/run-compare.ts';
 import { HttpError } from '../errors.ts';
 import { normalizeLine } from '../lib/failure-signature.ts';
 import { fromJson } from '../lib/json.ts';
-import { jsonDiff, type JsonDifference } from '../lib/json-diff.ts';
+import { jsonDiff } from '../lib/json-diff.ts';
 import { formatNullable, nowMicros } from '../lib/time.ts';
 import type { Db } from './connection.ts';
 
@@ -15,36 +17,9 @@ import type { Db } from './connection.ts';
 const LOG_LINES = 5_000;
 const LOG_DIFF = 200;
 
-interface RunSide {
-  id: string;
-  name: string;
-  state_type: string | null;
-  state_name: string | null;
-  start_time: string | null;
-  end_time: string | null;
-  duration: number;
-  deployment_id: string | null;
-  work_pool_name: string | null;
-  work_queue_name: string | null;
-  infrastructure_pid: string | null;
-  job_variables: Record<string, unknown> | null;
-  first_failure: { task_key: string; task_run_id: string; name: string; message: string | null } | null;
-}
-
-interface TaskSide {
-  count: number;
-  states: Record<string, number>;
-  start_time: string | null;
-  duration: number;
-}
-
-export interface RunComparison {
-  left: RunSide;
-  right: RunSide;
-  parameters: JsonDifference[];
-  tasks: { task_key: string; left: TaskSide | null; right: TaskSide | null; change_seconds: number | null }[];
-  logs: { only_left: string[]; only_right: string[]; lines_compared: number };
-}
+type RunSide = Static<typeof CompareRunSide>;
+type TaskSide = Static<typeof CompareTaskSide>;
+export type RunComparison = Static<typeof RunComparisonModel>;
 
 async function side(db: Db, id: string, now: number) {
   const run = await db.kysely

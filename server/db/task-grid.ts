@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Static } from 'typebox';
+import type { TaskGridCell as TaskGridCellModel, TaskGridResponse, TaskGridRow as TaskGridRowModel, TaskGridRun as TaskGridRunModel } from '../api/task-grid.ts';
 import type { StateTypeName } from '../api/models/states.ts';
 import { notFound } from '../errors.ts';
 import { formatNullable, nowMicros } from '../lib/time.ts';
@@ -13,45 +15,11 @@ import { runSecondsSql } from './flow-runs.ts';
  * cell opens), one for the child flow runs; subflow rows carry their child runs' rows beneath them.
  */
 
-export interface TaskGridCell {
-  count: number;
-  states: Partial<Record<StateTypeName, number>>;
-  /** The task run the cell opens: the first failed (or crashed), else the latest. */
-  task_run_id: string;
-  name: string;
-  state_type: StateTypeName;
-  state_name: string | null;
-  /** Run time of that task run, seconds (running ones up to now). */
-  duration: number;
-}
-
-export interface TaskGridRow {
-  task_key: string;
-  label: string;
-  /** 0 for the run's own tasks, 1 for a subflow's tasks, … */
-  depth: number;
-  /** Index in `rows` of the subflow row this row belongs to. */
-  parent: number | null;
-  subflow: boolean;
-  subflow_name: string | null;
-  cells: (TaskGridCell | null)[];
-}
-
-export interface TaskGridRun {
-  id: string;
-  name: string;
-  state_type: StateTypeName | null;
-  state_name: string | null;
-  start_time: string | null;
-  expected_start_time: string | null;
-}
-
-export interface TaskGrid {
-  runs: TaskGridRun[];
-  rows: TaskGridRow[];
-  /** Rows left out beyond `MAX_ROWS` (a flow that makes a new task key per run). */
-  omitted_rows: number;
-}
+/** The answer's shapes are the route's models (one schema, one type). */
+export type TaskGridCell = Static<typeof TaskGridCellModel>;
+export type TaskGridRow = Static<typeof TaskGridRowModel>;
+export type TaskGridRun = Static<typeof TaskGridRunModel>;
+export type TaskGrid = Static<typeof TaskGridResponse>;
 
 /** Rows in one answer; beyond it the latest-seen keys are left out and counted. */
 export const MAX_ROWS = 1000;

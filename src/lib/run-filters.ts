@@ -12,6 +12,7 @@ export const CUSTOM_STATE_NAMES = ['Late', 'AwaitingRetry', 'Resuming', 'Retryin
 
 export const RELATIVE_RANGES = { '1h': 3600, '24h': 86_400, '7d': 7 * 86_400, '30d': 30 * 86_400 } as const;
 export type RelativeRange = keyof typeof RELATIVE_RANGES;
+export const RANGE_LABELS: Record<RelativeRange | 'custom', string> = { '1h': 'Past hour', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days', custom: 'Custom range' };
 export type RangeChoice = RelativeRange | 'custom';
 
 export const FLOW_RUN_SORTS = ['START_TIME_DESC', 'START_TIME_ASC', 'EXPECTED_START_TIME_DESC', 'NAME_ASC', 'NAME_DESC', 'END_TIME_DESC'] as const;

@@ -1,14 +1,15 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { buildHealthQuery, buildVersionQuery } from '../api/server.ts';
-import { DashboardPage, HOME_RANGES, type HomeRange } from '../components/dashboard/dashboard-page.tsx';
+import { DashboardPage } from '../components/dashboard/dashboard-page.tsx';
+import { RELATIVE_RANGES, type RelativeRange } from '../lib/run-filters.ts';
 
 interface HomeSearch {
-  range?: HomeRange;
+  range?: RelativeRange;
   tag?: string[];
 }
 
 const parseHomeSearch = (raw: Record<string, unknown>): HomeSearch => ({
-    ...(typeof raw.range === 'string' && raw.range in HOME_RANGES && raw.range !== '24h' ? { range: raw.range as HomeRange } : {}),
+    ...(typeof raw.range === 'string' && raw.range in RELATIVE_RANGES && raw.range !== '24h' ? { range: raw.range as RelativeRange } : {}),
     ...(Array.isArray(raw.tag) && raw.tag.length ? { tag: raw.tag.filter((t): t is string => typeof t === 'string').slice(0, 20) } : {}),
 });
 

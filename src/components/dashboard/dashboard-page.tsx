@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { buildDelayExplanationsQuery, buildFlowRunsQuery, buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { useFeatureFlags } from '../../api/server.ts';
 import { buildTaskRunDashboardCountsQuery, buildTaskRunStateCountsQuery } from '../../api/task-runs.ts';
+import { RANGE_LABELS, RELATIVE_RANGES, type RelativeRange } from '../../lib/run-filters.ts';
 import { dashboardCountRows, dashboardCountsSpan, dashboardFilters, UPCOMING_DAYS } from '../../lib/activity.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
 import { Select } from '../ui/form.tsx';
@@ -25,19 +26,15 @@ import { FailuresCard } from './failures-card.tsx';
 
 const TimeBucketChart = lazy(() => import('../runs/run-history-chart.tsx').then((m) => ({ default: m.TimeBucketChart })));
 
-export const HOME_RANGES = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 } as const;
-export type HomeRange = keyof typeof HOME_RANGES;
-const RANGE_LABELS: Record<HomeRange, string> = { '1h': 'Past hour', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days' };
-
 type ActivityTab = 'all' | 'failed' | 'running' | 'completed' | 'scheduled';
 const ACTIVITY_STATES: Record<ActivityTab, string[] | null> = { all: null, failed: ['FAILED', 'CRASHED'], running: ['RUNNING', 'PENDING', 'CANCELLING', 'PAUSED'], completed: ['COMPLETED'], scheduled: ['SCHEDULED'] };
 
-export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tags: string[]; onChange: (next: { range?: HomeRange; tag?: string[] }) => void }) {
+export function DashboardPage({ range, tags, onChange }: { range: RelativeRange; tags: string[]; onChange: (next: { range?: RelativeRange; tag?: string[] }) => void }) {
   // The window ends now: moved on every 30 s (and at once on a new range), so it never reaches into the future.
   const tick = useNow(30_000);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => Date.now(), [tick, range]);
-  const filters = useMemo(() => dashboardFilters(HOME_RANGES[range], now, tags), [range, now, tags]);
+  const filters = useMemo(() => dashboardFilters(RELATIVE_RANGES[range], now, tags), [range, now, tags]);
   return (
     <>
       <PageHeader
@@ -45,8 +42,8 @@ export function DashboardPage({ range, tags, onChange }: { range: HomeRange; tag
         description="What ran, what failed and what is late."
         actions={
           <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
-            <Select aria-label="Time range" value={range} onChange={(e) => onChange({ range: e.target.value as HomeRange, tag: tags })}>
-              {(Object.keys(HOME_RANGES) as HomeRange[]).map((r) => (
+            <Select aria-label="Time range" value={range} onChange={(e) => onChange({ range: e.target.value as RelativeRange, tag: tags })}>
+              {(Object.keys(RELATIVE_RANGES) as RelativeRange[]).map((r) => (
                 <option key={r} value={r}>
                   {RANGE_LABELS[r]}
                 </option>

@@ -6,7 +6,7 @@ import { buildFailuresQuery, type FailureGroup } from '../../api/failures.ts';
 import { buildFlowsByIdQuery } from '../../api/flows.ts';
 import { useFeatureFlags } from '../../api/server.ts';
 import { failuresBody, runsOfGroup } from '../../lib/failures.ts';
-import { RELATIVE_RANGES, type RangeChoice, type RunsSearch } from '../../lib/run-filters.ts';
+import { RANGE_LABELS, RELATIVE_RANGES, type RangeChoice, type RelativeRange, type RunsSearch } from '../../lib/run-filters.ts';
 import { DeploymentFilterPicker, FlowFilterPicker, WorkPoolFilterPicker } from '../deployments/pickers.tsx';
 import { Card } from '../ui/card.tsx';
 import { Select } from '../ui/form.tsx';
@@ -18,8 +18,6 @@ import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Tabs } from '../ui/tabs.tsx';
 import { DateTime } from '../ui/time.tsx';
 import { useNow } from '../ui/use-time-zone.ts';
-
-const RANGE_LABELS: Record<string, string> = { '1h': 'Past hour', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days' };
 
 /** Failed and crashed runs grouped by cause: what broke last night, at a glance. */
 export function FailuresPage({ search, onChange }: { search: RunsSearch; onChange: (patch: Partial<RunsSearch>) => void }) {
@@ -34,7 +32,7 @@ export function FailuresPage({ search, onChange }: { search: RunsSearch; onChang
       <PageHeader title="Failures" description="Failed and crashed runs grouped by cause: the same error with different values counts once." />
       <div className="mb-3 flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
         <Select aria-label="Time range" value={search.range === 'custom' ? '7d' : search.range} onChange={(e) => onChange({ range: e.target.value as RangeChoice, from: undefined, to: undefined })}>
-          {Object.keys(RELATIVE_RANGES).map((r) => (
+          {(Object.keys(RELATIVE_RANGES) as RelativeRange[]).map((r) => (
             <option key={r} value={r}>
               {RANGE_LABELS[r]}
             </option>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Search, X } from 'lucide-react';
 import { buildFlowsQuery } from '../../api/flows.ts';
-import { CUSTOM_STATE_NAMES, FLOW_RUN_SORTS, RELATIVE_RANGES, STATE_TYPES, TASK_RUN_SORTS, type RangeChoice, type RunsSearch } from '../../lib/run-filters.ts';
+import { CUSTOM_STATE_NAMES, FLOW_RUN_SORTS, RANGE_LABELS, RELATIVE_RANGES, STATE_TYPES, TASK_RUN_SORTS, type RangeChoice, type RunsSearch } from '../../lib/run-filters.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox, Input, Select } from '../ui/form.tsx';
@@ -12,7 +12,6 @@ import { DeploymentFilterPicker, WorkPoolFilterPicker } from '../deployments/pic
 import { useTimeZone } from '../ui/use-time-zone.ts';
 import { SavedSearches } from './saved-searches.tsx';
 
-const RANGE_LABELS: Record<RangeChoice, string> = { '1h': 'Past hour', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days', custom: 'Custom range' };
 const SORT_LABELS: Record<string, string> = {
   START_TIME_DESC: 'Newest first',
   START_TIME_ASC: 'Oldest first',
