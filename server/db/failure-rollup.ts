@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from './connection.ts';
+import type { FailureHourTable } from './schema.ts';
 import { HOUR_MICROS } from './migrations/0011-failure-rollup.ts';
 
 /**
@@ -57,15 +58,7 @@ async function recomputeHour(trx: Executor, dialect: Db['dialect'], kind: Failur
     group by ${signature}`.execute(trx);
 }
 
-export interface HourRow {
-  hour: number;
-  signature: string;
-  n: number;
-  first: number;
-  last: number;
-  flow_ids: string | null;
-  deployment_ids: string | null;
-}
+export type HourRow = Omit<FailureHourTable, 'kind'>;
 
 /** The rollup's rows for whole hours `[fromHour, toHour)`, fresh. */
 export async function failureHours(db: Db, kind: FailureKind, fromHour: number, toHour: number): Promise<HourRow[]> {
