@@ -19,12 +19,13 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      {
-        extends: true as const,
-        test: { name: 'sqlite', include: ['server/**/*.test.ts', 'sdk/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'], env: { SYNTASK_TEST_DB: 'sqlite' } },
-      },
+      // Server tests share one module graph per worker (isolate: false): each builds its own app and
+      // database, and importing the server afresh for every file was half of their time. SDK and
+      // dashboard tests set process-wide state (env, DOM), so they keep a fresh module graph each.
+      { extends: true as const, test: { name: 'sqlite', include: ['server/**/*.test.ts'], isolate: false, env: { SYNTASK_TEST_DB: 'sqlite' } } },
+      { extends: true as const, test: { name: 'sdk-ui', include: ['sdk/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'], env: { SYNTASK_TEST_DB: 'sqlite' } } },
       ...(postgres
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['server/api/**/*.test.ts', 'server/orchestration/**/*.test.ts', 'server/services/**/*.test.ts', 'server/db/migrate.test.ts', 'sdk/worker/heartbeats.test.ts'], env: { SYNTASK_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['server/api/**/*.test.ts', 'server/orchestration/**/*.test.ts', 'server/services/**/*.test.ts', 'server/db/migrate.test.ts', 'sdk/worker/heartbeats.test.ts'], isolate: false, env: { SYNTASK_TEST_DB: 'postgres' } } }]
         : []),
     ],
   },
