@@ -51,7 +51,7 @@ const test = base.extend<{ theme: 'light' | 'dark' }, { demo: DemoIds }>({
   },
 });
 
-test.describe.configure({ mode: 'parallel' });
+// One worker walks every route on one live demo while the other runs the other specs: a second demo would cost its start-up and a core's share.
 
 /** The demo's first runs are done: a failure, completed runs with task runs, and artifacts. */
 async function demoReady(server: SyntaskServer): Promise<DemoIds> {
