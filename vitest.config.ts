@@ -21,7 +21,8 @@ export default defineConfig({
     projects: [
       // Server tests share one module graph per worker (isolate: false): each builds its own app and
       // database, and importing the server afresh for every file was half of their time. SDK and
-      // dashboard tests set process-wide state (env, DOM), so they keep a fresh module graph each.
+      // dashboard tests set process-wide state (env, DOM), so they keep a fresh module graph each
+      // (the postgres project's one SDK file, heartbeats, only spawns processes).
       { extends: true as const, test: { name: 'sqlite', include: ['server/**/*.test.ts'], isolate: false, env: { SYNTASK_TEST_DB: 'sqlite' } } },
       { extends: true as const, test: { name: 'sdk-ui', include: ['sdk/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'], env: { SYNTASK_TEST_DB: 'sqlite' } } },
       ...(postgres

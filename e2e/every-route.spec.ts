@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, startSyntask, syntaskApi, test as base, type SyntaskServer } from './fixtures.ts';
 import { createFlow } from './data.ts';
 import { createPool } from './deployment-data.ts';
@@ -22,6 +22,8 @@ interface DemoIds {
   failedRunId: string;
   /** A completed run to compare the failed run with: of its deployment (or flow) when there is one. */
   completedRunId: string;
+  /** That run's flow (the demo's busiest runs complete), for the runs × tasks grid. */
+  completedFlowId: string;
   taskRunId: string;
   deploymentId: string;
   blockId: string;
@@ -65,13 +67,14 @@ async function demoReady(server: SyntaskServer): Promise<DemoIds> {
       const [deployment] = await server.postJson<{ id: string }[]>('/deployments/filter', { limit: 1 });
       const [block] = await server.postJson<{ id: string; block_type: { slug: string } }[]>('/block_documents/filter', { limit: 1 });
       const same = failed.deployment_id ? { deployments: { id: { any_: [failed.deployment_id] } } } : { flows: { id: { any_: [failed.flow_id] } } };
-      const completedOf = async (scope: object) => (await server.postJson<{ id: string }[]>('/flow_runs/filter', { ...scope, flow_runs: { state: { type: { any_: ['COMPLETED'] } } }, sort: 'START_TIME_DESC', limit: 1 }))[0];
+      const completedOf = async (scope: object) => (await server.postJson<{ id: string; flow_id: string }[]>('/flow_runs/filter', { ...scope, flow_runs: { state: { type: { any_: ['COMPLETED'] } } }, sort: 'START_TIME_DESC', limit: 1 }))[0];
       // The demo's failing flow never completes: then any completed run, so the comparison has differences to show.
       const twin = (await completedOf(same)) ?? (await completedOf({}));
       return {
         flowId: failed.flow_id,
         failedRunId: failed.id,
         completedRunId: twin.id,
+        completedFlowId: twin.flow_id,
         taskRunId: taskRun.id,
         deploymentId: deployment.id,
         blockId: block.id,
@@ -125,7 +128,7 @@ const ROUTE_URLS: Record<string, (ids: DemoIds) => string[]> = {
 };
 
 /** Pages of the README tour, in order. */
-const TOUR: { file: string; url: (d: DemoIds) => string }[] = [
+const TOUR: { file: string; url: (d: DemoIds) => string; scrollTo?: (page: Page) => Locator }[] = [
   { file: '01-dashboard.png', url: () => '/dashboard' },
   { file: '02-runs.png', url: () => '/runs' },
   { file: '03-flow-run-graph.png', url: (d) => `/runs/flow-run/${d.failedRunId}` },
@@ -136,6 +139,7 @@ const TOUR: { file: string; url: (d: DemoIds) => string }[] = [
   { file: '08-block.png', url: (d) => `/blocks/block/${d.blockId}` },
   { file: '09-failures.png', url: () => '/failures' },
   { file: '10-compare.png', url: (d) => `/runs/compare?left=${d.completedRunId}&right=${d.failedRunId}` },
+  { file: '12-task-grid.png', url: (d) => `/flows/flow/${d.completedFlowId}`, scrollTo: (page) => page.getByRole('grid') },
 ];
 
 function routePatterns(): string[] {
@@ -191,6 +195,7 @@ test('the README tour screenshots', async ({ page, demo, server }) => {
     await settled(page);
     // The graph is laid out in a worker after the page settles.
     if (shot.file.includes('graph')) await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    if (shot.scrollTo) await shot.scrollTo(page).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(dir!, shot.file) });
   }
   // "Why has this run not started?": a run due a minute ago on a paused pool of its own (the demo's pool keeps working).

@@ -75,6 +75,7 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_API_SERVICES_STATUS_KEEPER_LOOP_SECONDS', 'float', 15, 'Seconds between status updates.'),
   spec('SYNTASK_RUNNER_HEARTBEAT_FREQUENCY', 'float', 30, 'Seconds between heartbeats of a running flow run (sent by the flow process and by the worker that started it); the server marks a Running run that sent heartbeats and then missed 3 of them Crashed, checking at least this often.'),
   spec('SYNTASK_API_SERVICES_CRASHED_RUNS_ENABLED', 'bool', true, 'Mark Running flow runs whose heartbeats stopped Crashed.'),
+  spec('SYNTASK_API_SERVICES_FAILURE_ROLLUP_LOOP_SECONDS', 'float', 60, 'Seconds between passes that fold recent failures into the hourly failures rollup (a read of the Failures page does it too, so it is never stale; the pass keeps its backlog small).'),
   spec('SYNTASK_RETENTION_DAYS', 'float', 0, 'Delete finished runs (with their task runs and logs) older than this many days; 0 keeps everything.'),
   spec('SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS', 'float', 3600, 'Seconds between retention passes.'),
   spec('SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE', 'int', 500, 'Runs deleted per retention batch (small batches keep the database responsive).'),
@@ -126,6 +127,7 @@ export type Settings = {
     /** Checks every heartbeat interval; a run is crashed after `missedHeartbeats` intervals of silence. */
     crashedRuns: { enabled: boolean; heartbeatSeconds: number; missedHeartbeats: number };
     retention: { days: number; loopSeconds: number; batchSize: number };
+    failureRollup: { loopSeconds: number };
   };
   /** Empty when unset (see SYNTASK_SECRET_KEY). */
   secretKey: string;
@@ -231,6 +233,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
       statusKeeper: { enabled: Boolean(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_ENABLED), loopSeconds: Number(raw.SYNTASK_API_SERVICES_STATUS_KEEPER_LOOP_SECONDS) },
       crashedRuns: { enabled: Boolean(raw.SYNTASK_API_SERVICES_CRASHED_RUNS_ENABLED), heartbeatSeconds: positive(raw, 'SYNTASK_RUNNER_HEARTBEAT_FREQUENCY'), missedHeartbeats: 3 },
       retention: { days: Number(raw.SYNTASK_RETENTION_DAYS), loopSeconds: Number(raw.SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS), batchSize: Number(raw.SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE) },
+      failureRollup: { loopSeconds: positive(raw, 'SYNTASK_API_SERVICES_FAILURE_ROLLUP_LOOP_SECONDS') },
     },
     secretKey: String(raw.SYNTASK_SECRET_KEY),
     notificationsEnabled: Boolean(raw.SYNTASK_NOTIFICATIONS_ENABLED),

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maskUrlPassword } from '../settings.ts';
 import { startTestServer, testDialect, type TestServer } from '../testing/harness.ts';
 import { rawRequest } from '../testing/raw-request.ts';
+
+// Test files share a worker's module graph: a failed test must not leave the clock frozen for the next file.
+afterEach(() => vi.useRealTimers());
 
 // The attacks of a review of the security layer, each replayed against a real server.
 const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });

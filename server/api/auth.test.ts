@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, testDialect, type TestServer } from '../testing/harness.ts';
+
+// Test files share a worker's module graph: a failed test must not leave the clock frozen for the next file.
+afterEach(() => vi.useRealTimers());
 
 const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

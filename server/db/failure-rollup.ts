@@ -28,7 +28,7 @@ const PASS_MARKS = 10_000;
 
 async function refreshPass(db: Db, kind: FailureKind): Promise<number> {
   return db.transaction(async (trx) => {
-    if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':failure_hour'))`.execute(trx);
+    if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':failure_hour:' || ${kind}))`.execute(trx);
     // Read under the lock: another replica may have done them meanwhile. Marks written after
     // this read stay for the next pass, even if their change is already counted below.
     const marks = await trx.selectFrom('failure_dirty').select(['id', 'hour']).where('kind', '=', kind).orderBy('id').limit(PASS_MARKS).execute();

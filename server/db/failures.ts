@@ -12,7 +12,7 @@ import { FilterCompiler } from './filters.ts';
  * groups first: counts per bucket for a sparkline, the flows and deployments affected and
  * the latest run as the example (with its traceback, the last error log line). Unfiltered
  * ranges read whole hours from the rollup (db/failure-rollup.ts), so a week of 100k failures
- * is a few thousand rows; the sparkline is then exact to the hour.
+ * is a few thousand rows; hours whose failures cross a bucket boundary are counted from the runs.
  */
 
 /** The answer's shape is the route's model (one schema, one type). */
@@ -50,6 +50,17 @@ class Tally {
 
 const split = (ids: string | null) => (ids ? ids.split(',') : []);
 
+/** Hours as runs of consecutive hours, `[from, to)` each, so neighbours are read in one query. */
+function spans(hours: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const h of hours.sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === h) last[1] = h + 1;
+    else out.push([h, h + 1]);
+  }
+  return out;
+}
+
 /** Any filter at all (an empty object filters nothing): those read the runs, not the rollup. */
 function filters(value: unknown): boolean {
   if (value === undefined || value === null) return false;
@@ -67,12 +78,15 @@ export async function failureGroups(db: Db, kind: FailureKind, body: RunFilters,
   const endHour = Math.floor(end / HOUR_MICROS);
   if (!filters(body) && endHour > firstHour) {
     const bucketOf = (t: number) => Math.floor((t - start) / width);
-    for (const r of await failureHours(db, kind, firstHour, endHour)) {
-      const [first, last] = [Number(r.first), Number(r.last)];
-      // An hour's failures that straddle two buckets go to the one holding the hour's middle.
-      const bucket = bucketOf(first) === bucketOf(last) ? bucketOf(first) : bucketOf((Number(r.hour) + 0.5) * HOUR_MICROS);
-      tally.add(r.signature, Number(r.n), first, last, bucket, split(r.flow_ids), split(r.deployment_ids));
+    const rows = await failureHours(db, kind, firstHour, endHour);
+    // A row whose first and last failure share a bucket is exact; an hour with a row across a
+    // bucket boundary is counted again from its runs instead (all of its rows, so none twice).
+    const recount = new Set(rows.filter((r) => bucketOf(Number(r.first)) !== bucketOf(Number(r.last))).map((r) => Number(r.hour)));
+    for (const r of rows) {
+      if (recount.has(Number(r.hour))) continue;
+      tally.add(r.signature, Number(r.n), Number(r.first), Number(r.last), bucketOf(Number(r.first)), split(r.flow_ids), split(r.deployment_ids));
     }
+    for (const [from, to] of spans([...recount])) await tallyRuns(db, kind, where, from * HOUR_MICROS, to * HOUR_MICROS, start, width, tally);
     if (start < firstHour * HOUR_MICROS) await tallyRuns(db, kind, where, start, firstHour * HOUR_MICROS, start, width, tally);
     if (endHour * HOUR_MICROS < end) await tallyRuns(db, kind, where, endHour * HOUR_MICROS, end, start, width, tally);
   } else {
@@ -81,6 +95,8 @@ export async function failureGroups(db: Db, kind: FailureKind, body: RunFilters,
   const top = [...tally.groups.entries()].sort((a, b) => b[1].count - a[1].count || b[1].last - a[1].last).slice(0, limit);
   const groups: FailureGroup[] = [];
   for (const [sig, g] of top) {
+    const latest = await example(db, kind, where, sig, g.last);
+    if (!latest) continue;
     groups.push({
       signature: sig,
       count: g.count,
@@ -89,7 +105,7 @@ export async function failureGroups(db: Db, kind: FailureKind, body: RunFilters,
       buckets: g.buckets,
       flow_ids: [...g.flows].slice(0, AFFECTED_MAX),
       deployment_ids: [...g.deployments].slice(0, AFFECTED_MAX),
-      example: await example(db, kind, where, sig, g.last),
+      example: latest,
     });
   }
   return { total: tally.total, groups };
@@ -116,7 +132,7 @@ async function tallyRuns(db: Db, kind: FailureKind, where: ReturnType<FilterComp
 }
 
 /** The group's latest run, found by its time (an index lookup, not a sort of the range). */
-async function example(db: Db, kind: FailureKind, where: ReturnType<FilterCompiler['flowRunBody']>, signature: string, at: number): Promise<FailureGroup['example']> {
+async function example(db: Db, kind: FailureKind, where: ReturnType<FilterCompiler['flowRunBody']>, signature: string, at: number): Promise<FailureGroup['example'] | null> {
   const col = (c: string) => sql.ref(`${kind}.${c}`);
   const states = kind === 'flow_run' ? 'flow_run_state' : 'task_run_state';
   const run = await db.kysely
@@ -127,7 +143,9 @@ async function example(db: Db, kind: FailureKind, where: ReturnType<FilterCompil
     .where(where)
     .where(sql<boolean>`coalesce(${col('failure_signature')}, ${sql.lit(NO_MESSAGE)}) = ${signature}`)
     .limit(1)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  // Retried or deleted since the tally was read (a moment ago): the group is left out.
+  if (!run) return null;
   // The engine logs the error with its stack when a run fails.
   const logColumn = kind === 'flow_run' ? 'flow_run_id' : 'task_run_id';
   const traceback = await db.kysely

@@ -4,12 +4,13 @@ import { crashSilentRuns } from './crashed-runs.ts';
 import { markLateRuns } from './late-runs.ts';
 import { expirePauses } from './pause-expiry.ts';
 import { enforceRetention } from './retention.ts';
+import { refreshFailureHours } from '../db/failure-rollup.ts';
 import { pruneSecurityRecords } from '../security/audit.ts';
 import { schedulerPass } from './scheduler.ts';
 import { LoopService } from './service.ts';
 import { keepStatuses } from './status-keeper.ts';
 
-export type ServiceName = 'scheduler' | 'recent_scheduler' | 'late_runs' | 'pause_expirations' | 'cancellation_cleanup' | 'crashed_runs' | 'status_keeper' | 'retention' | 'security_retention';
+export type ServiceName = 'scheduler' | 'recent_scheduler' | 'late_runs' | 'pause_expirations' | 'cancellation_cleanup' | 'crashed_runs' | 'status_keeper' | 'retention' | 'security_retention' | 'failure_rollup';
 
 export interface Services {
   get(name: ServiceName): LoopService;
@@ -36,6 +37,11 @@ export function createServices(ctx: AppContext, log: (service: string, err: unkn
     ['crashed_runs', loop('crashed_runs', s.crashedRuns.heartbeatSeconds, () => crashSilentRuns(ctx)), s.crashedRuns.enabled],
     ['status_keeper', loop('status_keeper', s.statusKeeper.loopSeconds, () => keepStatuses(ctx).then(changed('work_pools'))), s.statusKeeper.enabled],
     ['retention', loop('retention', s.retention.loopSeconds, () => enforceRetention(ctx).then(changed('flow_runs'))), s.retention.days > 0],
+    // Folds failures into the hourly rollup, so marks do not pile up where nobody opens the Failures page.
+    ['failure_rollup', loop('failure_rollup', s.failureRollup.loopSeconds, async () => {
+      await refreshFailureHours(ctx.db, 'flow_run');
+      await refreshFailureHours(ctx.db, 'task_run');
+    }), true],
     ['security_retention', loop('security_retention', s.retention.loopSeconds, () => pruneSecurityRecords(ctx.db, ctx.settings.auditRetentionDays)), true],
   ];
   const byName = new Map(all.map(([name, service]) => [name, service]));

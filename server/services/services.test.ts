@@ -169,6 +169,24 @@ describe('retention', () => {
   }, 90_000);
 });
 
+describe('failure rollup', () => {
+  it('folds the hours that failures marked into the rollup, so no backlog waits for a read', async () => {
+    const run = await runningFlowRun(s);
+    const task = await makeTaskRun(s, { flow_run_id: run.id });
+    await setTaskState(s, task.id, { type: 'RUNNING' });
+    await setTaskState(s, task.id, { type: 'FAILED', message: 'KeyError: region' });
+    await setFlowState(s, run.id, { type: 'FAILED', message: 'KeyError: region' });
+    const db = s.ctx.db.kysely;
+    const marks = () => db.selectFrom('failure_dirty').select(['kind']).execute();
+    expect(new Set((await marks()).map((m) => m.kind))).toEqual(new Set(['flow_run', 'task_run']));
+    await s.services.get('failure_rollup').runOnce();
+    expect(await marks()).toEqual([]);
+    const hour = Math.floor(nowMicros() / 3_600_000_000);
+    const rows = await db.selectFrom('failure_hour').select(['kind', 'n']).where('hour', '=', hour).where('signature', '=', 'KeyError: region').execute();
+    expect(rows.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([{ kind: 'flow_run', n: 1 }, { kind: 'task_run', n: 1 }]);
+  });
+});
+
 describe('service lifecycle', () => {
   it('services start with the server, run on their interval, and stop on close', async () => {
     const live = await startTestServer({ SYNTASK_API_SERVICES_ENABLED: 'true', SYNTASK_API_SERVICES_LATE_RUNS_LOOP_SECONDS: '0.2', SYNTASK_API_SERVICES_LATE_RUNS_AFTER_SECONDS: '0' });

@@ -24,6 +24,10 @@ describe('runs filters ↔ URL', () => {
     expect(search).toMatchObject({ tab: 'flow-runs', range: '7d', state: ['FAILED'], flow: [FLOW], page: 1, sort: 'START_TIME_DESC', tag: ['single'] });
   });
 
+  it('takes only its own range names, not what every object inherits', () => {
+    for (const range of ['toString', 'constructor', '__proto__']) expect(parseRunsSearch({ range }).range).toBe('7d');
+  });
+
   it('keeps a custom range only with a bound, and sorts of the task-runs tab', () => {
     expect(parseRunsSearch({ range: 'custom' }).range).toBe('7d');
     expect(parseRunsSearch({ range: 'custom', from: '2026-04-01T00:00:00Z' })).toMatchObject({ range: 'custom', from: '2026-04-01T00:00:00.000Z' });

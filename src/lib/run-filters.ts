@@ -69,7 +69,7 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export function parseRunsSearch(raw: Record<string, unknown>): RunsSearch {
   const tab = raw.tab === 'task-runs' ? 'task-runs' : 'flow-runs';
   const rangeRaw = raw.range;
-  let range: RangeChoice = rangeRaw === 'custom' || (typeof rangeRaw === 'string' && rangeRaw in RELATIVE_RANGES) ? (rangeRaw as RangeChoice) : DEFAULT_RUNS_SEARCH.range;
+  let range: RangeChoice = rangeRaw === 'custom' || (typeof rangeRaw === 'string' && Object.hasOwn(RELATIVE_RANGES, rangeRaw)) ? (rangeRaw as RangeChoice) : DEFAULT_RUNS_SEARCH.range;
   const from = isIso(raw.from) ? new Date(raw.from).toISOString() : undefined;
   const to = isIso(raw.to) ? new Date(raw.to).toISOString() : undefined;
   if (range === 'custom' && !from && !to) range = DEFAULT_RUNS_SEARCH.range;

@@ -9,7 +9,7 @@ interface HomeSearch {
 }
 
 const parseHomeSearch = (raw: Record<string, unknown>): HomeSearch => ({
-    ...(typeof raw.range === 'string' && raw.range in RELATIVE_RANGES && raw.range !== '24h' ? { range: raw.range as RelativeRange } : {}),
+    ...(typeof raw.range === 'string' && Object.hasOwn(RELATIVE_RANGES, raw.range) && raw.range !== '24h' ? { range: raw.range as RelativeRange } : {}),
     ...(Array.isArray(raw.tag) && raw.tag.length ? { tag: raw.tag.filter((t): t is string => typeof t === 'string').slice(0, 20) } : {}),
 });
 

@@ -5,8 +5,9 @@ import { columnTypes } from '../column-types.ts';
 /**
  * Failures per hour and signature, so the failures page reads a few thousand rows instead of
  * every failed run of a week. Triggers mark an hour dirty whenever a failed run enters, leaves
- * or changes in it (by any path: the API, cascades, database admin); a read recomputes the
- * dirty hours from the runs first, so the rollup is never stale (db/failure-rollup.ts).
+ * or changes in it (by any path: the API, cascades, retention); a read recomputes the dirty
+ * hours from the runs first, so the rollup is never stale (db/failure-rollup.ts). A failed task
+ * run's flow and deployment are its flow run's, which nothing changes after creation.
  */
 
 export const HOUR_MICROS = 3_600_000_000;
@@ -31,13 +32,15 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addPrimaryKeyConstraint('pk_failure_hour', ['kind', 'hour', 'signature'])
     .execute();
   await sql.raw(`create table failure_dirty (id ${pg ? 'bigserial primary key' : 'integer primary key autoincrement'}, kind text not null, hour ${pg ? 'bigint' : 'integer'} not null)`).execute(db);
+  await db.schema.createIndex('ix_failure_dirty_kind_id').on('failure_dirty').columns(['kind', 'id']).execute();
 
   const hourOf = (row: string) => (pg ? `${row}.state_timestamp / ${HOUR_MICROS}` : `cast(${row}.state_timestamp / ${HOUR_MICROS} as integer)`);
   const changed = (table: keyof typeof WATCHED) => WATCHED[table].map((c) => (pg ? `old.${c} is distinct from new.${c}` : `old.${c} is not new.${c}`)).join(' or ');
   if (pg) {
     await sql
       .raw(
-        `create or replace function syntask_failure_dirty() returns trigger language plpgsql as $$
+        // Bound to this schema's tables, whatever search_path the writing session has.
+        `create or replace function syntask_failure_dirty() returns trigger language plpgsql set search_path from current as $$
         begin
           if tg_op <> 'INSERT' then
             if old.state_type in ${FAILED} then insert into failure_dirty (kind, hour) values (tg_argv[0], ${hourOf('old')}); end if;

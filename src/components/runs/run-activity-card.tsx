@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { buildFlowRunCountQuery } from '../../api/flow-runs.ts';
 import { pastWindow } from '../../lib/activity.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
-import { formatCount } from '../ui/misc.tsx';
+import { countOf } from '../ui/misc.tsx';
 import { useNow } from '../ui/use-time-zone.ts';
 import { RunHistory } from './run-history.tsx';
 
@@ -32,7 +32,7 @@ export function RunActivityCard({ flowId, deploymentId, subject }: { flowId?: st
       <CardHeader
         title={
           <span>
-            Activity <span className="font-normal text-fg-muted tabular-nums">past 7 days · {formatCount(count.data)} runs</span>
+            Activity <span className="font-normal text-fg-muted tabular-nums">past 7 days · {countOf(count.data, 'run')}</span>
           </span>
         }
         actions={

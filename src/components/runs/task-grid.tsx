@@ -7,6 +7,7 @@ import { useFeatureFlags } from '../../api/server.ts';
 import { buildTaskGridQuery, type TaskGrid as TaskGridData, type TaskGridRow } from '../../api/task-grid.ts';
 import { clampPosition, DEFAULT_GRID_RUNS, GRID_SIZES, moveInGrid, visibleRows, type GridPosition } from '../../lib/task-grid.ts';
 import { Card, CardHeader } from '../ui/card.tsx';
+import { countOf } from '../ui/misc.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { GridRow, GridTooltip, HEADER_H, LABEL_W, Legend, MAX_CELL, MIN_CELL, ROW_H, RunHeader, type Tip } from './task-grid-parts.tsx';
@@ -28,7 +29,7 @@ export function TaskGridSection({ flowId, deploymentId, runs, onRuns }: { flowId
   // An older server without the extension: no grid (the runs table below still lists every run).
   if (flags && !enabled) return null;
   const data = grid.data;
-  const summary = data && `${data.runs.length.toLocaleString('en')} ${data.runs.length === 1 ? 'run' : 'runs'} · ${data.rows.filter((r) => r.depth === 0).length.toLocaleString('en')} tasks`;
+  const summary = data && `${countOf(data.runs.length, 'run')} · ${countOf(data.rows.filter((r) => r.depth === 0).length, 'task')}`;
   return (
     <Card className="mb-4" aria-labelledby="task-grid-title">
       <CardHeader

@@ -54,6 +54,8 @@ export function CopyButton({ value, label = 'Copy id', title = value }: { value:
 
 /** Tabular count with thousands separators. */
 export const formatCount = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('en'));
+/** "1 run", "2 runs", "— runs" while unknown. */
+export const countOf = (n: number | null | undefined, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** A definition list row layout used by details panels. */
 export function KeyValue({ items }: { items: [string, React.ReactNode][] }) {
