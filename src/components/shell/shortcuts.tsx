@@ -29,7 +29,8 @@ export function ShortcutDispatcher() {
       if (document.querySelector('dialog[open]')) return matcher.reset();
       // Escape leaves the page's search field, so the next keys are shortcuts again.
       if (e.key === 'Escape' && e.target instanceof HTMLElement && e.target.hasAttribute('data-page-search')) return e.target.blur();
-      const hit = matcher.press(e, isActive);
+      // When the key was pressed, not when a busy page got to it: `g` then `x` stays a sequence behind a long render.
+      const hit = matcher.press(e, isActive, performance.timeOrigin + e.timeStamp);
       if (hit === null || hit === 'pending') return;
       const handled = hit.to ? (void navigate({ to: hit.to as never }), true) : runShortcut(hit.id);
       if (handled) e.preventDefault();
