@@ -7,7 +7,7 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   workers: 2,
   retries: process.env.CI ? 2 : 0,
-  // Pages answer within a second when alone; CI runs two workers, each with its own live demo, on two cores.
+  // Pages answer within a second when alone; CI runs two workers, each with its own server (one also a live demo), on two cores.
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: 'list',

@@ -53,7 +53,7 @@ function Comparison({ data }: { data: RunComparison }) {
             <SideRow label="State" render={(s) => <StateBadge type={s.state_type as never} name={s.state_name} size="sm" />} left={left} right={right} />
             <SideRow label="Started" render={(s) => <DateTime value={s.start_time} style="seconds" />} left={left} right={right} />
             <SideRow label="Duration" render={(s) => <Duration seconds={s.duration} />} left={left} right={right} />
-            <SideRow label="First failing task" render={(s) => (s.first_failure ? <span><Link to="/runs/task-run/$id" params={{ id: s.first_failure.task_run_id }} className="text-accent hover:underline">{s.first_failure.name}</Link> <span className="text-fg-muted">{s.first_failure.message}</span></span> : '—')} left={left} right={right} />
+            <SideRow label="First failing task" render={(s) => (s.first_failure ? <span><Link to="/runs/task-run/$id" params={{ id: s.first_failure.task_run_id }} className="text-accent underline">{s.first_failure.name}</Link> <span className="text-fg-muted">{s.first_failure.message}</span></span> : '—')} left={left} right={right} />
             <SideRow label="Work pool" render={(s) => s.work_pool_name ?? '—'} left={left} right={right} />
             <SideRow label="Work queue" render={(s) => s.work_queue_name ?? '—'} left={left} right={right} />
             <SideRow label="Worker process" render={(s) => s.infrastructure_pid ?? '—'} left={left} right={right} />
@@ -141,7 +141,8 @@ function LogLines({ title, lines }: { title: string; lines: string[] }) {
     <Card aria-label={title}>
       <CardHeader title={`${title} (${lines.length})`} />
       {lines.length === 0 ? <p className="px-4 py-3 text-fg-muted">None.</p> : (
-        <ul className="max-h-80 divide-y divide-border overflow-auto font-mono text-xs">
+        // Scrolls on its own: focusable, so keyboard users can scroll it too.
+        <ul tabIndex={0} aria-label={title} className="max-h-80 divide-y divide-border overflow-auto font-mono text-xs focus-visible:outline-2 focus-visible:outline-accent">
           {lines.map((l) => <li key={l} className="px-4 py-1 break-words">{l}</li>)}
         </ul>
       )}

@@ -53,7 +53,8 @@ const test = base.extend<{ theme: 'light' | 'dark' }, { demo: DemoIds }>({
   },
 });
 
-// One worker walks every route on one live demo while the other runs the other specs: a second demo would cost its start-up and a core's share.
+// One worker walks every route on one live demo while the other runs the other specs: a second demo would cost its
+// start-up and a core's share. The file's name sorts it near the front, so that walk starts early rather than last.
 
 /** The demo's first runs are done: a failure, completed runs with task runs, and artifacts. */
 async function demoReady(server: SyntaskServer): Promise<DemoIds> {
