@@ -29,6 +29,12 @@ export class LoginThrottle {
   async attempt(subjects: string[]): Promise<number> {
     const now = nowMicros();
     return this.db.transaction(async (trx) => {
+      // PostgreSQL: `for update` locks only rows that exist, so parallel first attempts at a new
+      // subject would all read "nothing yet". A lock per subject (in one order) queues them.
+      // SQLite transactions already run one at a time (`begin immediate`).
+      if (this.db.dialect === 'postgres') {
+        for (const subject of [...subjects].sort()) await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':login:' || ${subject}))`.execute(trx);
+      }
       const locked = await trx.selectFrom('login_throttle').selectAll().where('subject', 'in', subjects).$if(this.db.dialect === 'postgres', (q) => q.forUpdate()).execute();
       const until = Math.max(0, ...locked.map((r) => r.blocked_until));
       if (until > now) return Math.ceil((until - now) / 1e6);
