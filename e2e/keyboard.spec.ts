@@ -18,7 +18,7 @@ test('every go-to entry of the registry navigates to its page', async ({ page })
   for (const shortcut of [...goTo].reverse()) {
     const target = TOP_PAGES.find((p) => p.to === shortcut.to)!;
     await blur(page);
-    for (const key of shortcut.keys) await page.keyboard.press(key);
+    await shell.pressSequence(...shortcut.keys);
     await expect(page, `${shortcut.keys.join(' ')} opens ${target.to}`).toHaveURL((url) => url.pathname.startsWith(target.to));
     await expect(shell.navLink(target.label)).toHaveAttribute('aria-current', 'page');
   }
@@ -47,9 +47,27 @@ test('? lists every shortcut by group; Esc closes it; shortcuts stay off while t
   // Esc leaves the field; the same keys are shortcuts again.
   await page.keyboard.press('Escape');
   await expect(search).not.toBeFocused();
-  await page.keyboard.press('g');
-  await page.keyboard.press('d');
+  await new AppShell(page).pressSequence('g', 'd');
   await expect(page).toHaveURL(/\/deployments/);
+});
+
+test('a search still waiting for its typing pause does not pull the user back from the page they went to', async ({ page }) => {
+  const shell = new AppShell(page);
+  await page.goto('/flows');
+  await expect(shell.pageHeading()).toHaveText('Flows');
+  // The next page's code arrives late, as on a slow link: the typing pause ends while the router waits for it.
+  let delayed = 0;
+  await page.route(/\/assets\/.+\.js$/, async (route) => {
+    delayed++;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
+  await page.getByPlaceholder('Search flows by name').fill('nightly');
+  await blur(page);
+  await shell.pressSequence('g', 'd');
+  await expect(shell.pageHeading()).toHaveText('Deployments');
+  await expect(page).toHaveURL((url) => url.pathname === '/deployments' && !url.search.includes('nightly'));
+  expect(delayed).toBeGreaterThan(0);
 });
 
 test('j / k move a visible selection through the runs list and Enter opens the selected run', async ({ page, server }) => {

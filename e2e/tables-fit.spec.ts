@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
 import { expect, test as base, type SyntaskServer } from './fixtures.ts';
+import { AppShell } from './pages/shell.ts';
 import { createFlow, createFlowRun, createTaskRun, setFlowState, setTaskState } from './data.ts';
 
 /**
@@ -247,8 +248,7 @@ test.describe('the sidebar', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(await mainWidth()).toBeGreaterThan(before + 100);
     // Go-to shortcuts still work with the sidebar collapsed.
-    await page.keyboard.press('g');
-    await page.keyboard.press('f');
+    await new AppShell(page).pressSequence('g', 'f');
     await expect(page).toHaveURL(/\/flows$/);
 
     await toggle.click();

@@ -29,4 +29,13 @@ export class AppShell {
   pageHeading(): Locator {
     return this.page.getByRole('main').getByRole('heading', { level: 1 });
   }
+
+  /**
+   * A key sequence (`g` then `r`) as a person types it: the second key follows the first
+   * without waiting for the page. `keyboard.press` waits until a busy page has handled a key,
+   * so on a loaded machine the gap looked longer than the 1.5 s a sequence may take.
+   */
+  async pressSequence(...keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.page.keyboard.press(key)));
+  }
 }

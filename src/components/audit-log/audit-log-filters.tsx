@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { X } from 'lucide-react';
 import { AUDIT_OUTCOMES, AUDIT_RANGES, AUDIT_RESOURCE_TYPES, isAuditFiltered, resourceLabel, type AuditOutcome, type AuditRange, type AuditSearch } from '../../lib/audit-log-search.ts';
 import { zoneAbbreviation } from '../../lib/time.ts';
@@ -6,6 +6,7 @@ import { wallTime, wallTimeToIso } from '../../lib/zoned-input.ts';
 import { Button } from '../ui/button.tsx';
 import { Input, Select } from '../ui/form.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
+import { useTypingPause } from '../ui/use-typing-pause.ts';
 
 const RANGE_LABELS: Record<AuditRange, string> = { all: 'Any time', '24h': 'Past 24 hours', '7d': 'Past 7 days', '30d': 'Past 30 days', custom: 'Custom range' };
 export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: 'Succeeded', denied: 'Denied', failure: 'Failed' };
@@ -75,19 +76,8 @@ export function AuditLogFilters({ search, onChange, actors }: { search: AuditSea
 
 /** An exact user or key name, sent after a typing pause; names seen on the page are suggested. */
 function WhoInput({ value, actors, onChange }: { value: string; actors: string[]; onChange: (who: string) => void }) {
-  const [text, setText] = useState(value);
+  const [text, setText] = useTypingPause(value, (next) => onChange(next.trim()));
   const listId = useId();
-  // The latest callback, so a parent re-render does not restart the typing pause.
-  const report = useRef(onChange);
-  useEffect(() => {
-    report.current = onChange;
-  });
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text.trim() === value) return;
-    const t = setTimeout(() => report.current(text.trim()), 300);
-    return () => clearTimeout(t);
-  }, [text, value]);
   return (
     <>
       <Input data-page-search type="search" aria-label="Who" placeholder="Who: user or key name" list={listId} value={text} onChange={(e) => setText(e.target.value)} className="w-56" />

@@ -1,5 +1,5 @@
 import { GetStarted } from '../ui/get-started.tsx';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
 import { Link } from '@tanstack/react-router';
@@ -27,6 +27,7 @@ import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
 import { FlowFilterPicker, WorkPoolFilterPicker } from './pickers.tsx';
 import { PausedSwitch } from './paused-switch.tsx';
+import { useTypingPause } from '../ui/use-typing-pause.ts';
 
 const PAGE = 25;
 
@@ -141,13 +142,7 @@ export function DeploymentsPage({ search, onChange }: { search: DeploymentsSearc
 }
 
 function Filters({ search, onChange }: { search: DeploymentsSearch; onChange: (patch: DeploymentsSearch) => void }) {
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-  useEffect(() => {
-    if (q === (search.q ?? '')) return;
-    const t = setTimeout(() => onChange({ q: q || undefined }), 300);
-    return () => clearTimeout(t);
-  }, [q, search.q, onChange]);
+  const [q, setQ] = useTypingPause(search.q ?? '', (next) => onChange({ q: next || undefined }));
   const any = Boolean(search.q || search.flow?.length || search.tag?.length || search.pool?.length || search.status);
   return (
     <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,5 @@
 import { GetStarted } from '../ui/get-started.tsx';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Search, Trash2 } from 'lucide-react';
@@ -20,6 +20,7 @@ import { useTableColumns, type TableColumn, type TableColumns } from '../ui/tabl
 import { DateTime, RelativeTime } from '../ui/time.tsx';
 import { toast } from '../ui/toast.tsx';
 import { ConfirmDialog } from '../flow-runs/state-dialog.tsx';
+import { useTypingPause } from '../ui/use-typing-pause.ts';
 
 const PAGE = 20;
 
@@ -35,13 +36,7 @@ const COLUMNS: readonly TableColumn[] = [
 ];
 
 export function FlowsPage({ q, page, onChange }: { q: string; page: number; onChange: (next: { q?: string; page?: number }) => void }) {
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-  useEffect(() => {
-    if (text === q) return;
-    const t = setTimeout(() => onChange({ q: text || undefined, page: undefined }), 300);
-    return () => clearTimeout(t);
-  }, [text, q, onChange]);
+  const [text, setText] = useTypingPause(q, (next) => onChange({ q: next || undefined, page: undefined }));
   const filter = q ? { flows: { name: { like_: q } } } : {};
   const flows = useQuery(buildFlowsQuery({ ...filter, sort: 'NAME_ASC', limit: PAGE, offset: (page - 1) * PAGE }));
   const count = useQuery(buildFlowCountQuery(filter));

@@ -21,6 +21,7 @@ import { DownloadLogsButton } from './download-logs.tsx';
 import { AttemptFilter, LogSourceFilter } from './log-filters.tsx';
 import { logColumns, LogLine } from './log-line.tsx';
 import { useRunAttempts, useTaskRunNames } from './use-log-writers.ts';
+import { useTypingPause } from '../ui/use-typing-pause.ts';
 
 export interface LogViewProps {
   flowRunId?: string;
@@ -228,16 +229,10 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
   useShortcut('log-previous-error', () => void goToError('previous'));
   useShortcut('log-follow', toggleFollow, active);
 
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-  useEffect(() => {
-    if ((search.q ?? '') === q) return;
-    const t = setTimeout(() => {
-      setAnchor({ at: 'start' });
-      onSearch({ ...search, q: q || undefined, line: undefined });
-    }, 350);
-    return () => clearTimeout(t);
-  }, [q, search, onSearch]);
+  const [q, setQ] = useTypingPause(search.q ?? '', (next) => {
+    setAnchor({ at: 'start' });
+    onSearch({ ...search, q: next || undefined, line: undefined });
+  }, 350);
 
   const onLink = useCallback((log: Log) => onSearch({ ...search, line: lineRef(log.id, log.timestamp) }), [onSearch, search]);
   // Expanded long messages, by line id: a row scrolled out of view and back stays as it was.

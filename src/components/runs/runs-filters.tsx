@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Search, X } from 'lucide-react';
 import { buildFlowsQuery } from '../../api/flows.ts';
@@ -11,6 +11,7 @@ import { Popover } from '../ui/popover.tsx';
 import { DeploymentFilterPicker, WorkPoolFilterPicker } from '../deployments/pickers.tsx';
 import { useTimeZone } from '../ui/use-time-zone.ts';
 import { SavedSearches } from './saved-searches.tsx';
+import { useTypingPause } from '../ui/use-typing-pause.ts';
 
 const SORT_LABELS: Record<string, string> = {
   START_TIME_DESC: 'Newest first',
@@ -41,14 +42,8 @@ function fromLocalInput(value: string, zone: string): string | undefined {
 
 export function RunsFilters({ search, onChange }: { search: RunsSearch; onChange: (patch: Partial<RunsSearch>) => void }) {
   const zone = useTimeZone();
-  const [q, setQ] = useState(search.q);
-  useEffect(() => setQ(search.q), [search.q]);
   // Typing updates the URL after a pause, not on every key.
-  useEffect(() => {
-    if (q === search.q) return;
-    const t = setTimeout(() => onChange({ q, page: 1 }), 300);
-    return () => clearTimeout(t);
-  }, [q, search.q, onChange]);
+  const [q, setQ] = useTypingPause(search.q, (next) => onChange({ q: next, page: 1 }));
   const sorts = search.tab === 'task-runs' ? TASK_RUN_SORTS : FLOW_RUN_SORTS;
   const filtered = search.state.length + search.flow.length + search.deployment.length + search.pool.length + search.tag.length > 0 || search.q !== '' || search.subflows === 'hide' || search.range !== '7d';
 

@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Search, X } from 'lucide-react';
 import { Input } from './form.tsx';
+import { useTypingPause } from './use-typing-pause.ts';
 
 /** A search box that reports its text after a typing pause (the list filters on the server). */
 export function SearchBox({ value, onChange, label, placeholder }: { value: string; onChange: (text: string) => void; label: string; placeholder: string }) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text === value) return;
-    const t = setTimeout(() => onChange(text), 300);
-    return () => clearTimeout(t);
-  }, [text, value, onChange]);
+  const [text, setText] = useTypingPause(value, onChange);
   return (
     <label className="relative">
       <span className="sr-only">{label}</span>
