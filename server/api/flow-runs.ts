@@ -27,6 +27,7 @@ const GraphNode = model(
     state_type: Nullable(ref(StateType)),
     start_time: DateTime,
     end_time: Nullable(DateTime),
+    task_key: Type.String({ description: "The task run's task key (a subflow: its parent task's); runs of one mapped task share it." }),
     // Beyond the contract's node (allowed extras): start to end spans the waits between attempts.
     total_run_time: Type.Number({ description: 'Seconds spent RUNNING, summed over attempts (as on TaskRun).' }),
     estimated_run_time: Type.Number({ description: 'total_run_time plus, while RUNNING, the time since state_timestamp.' }),

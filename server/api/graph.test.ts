@@ -164,4 +164,16 @@ describe('graph-v2 node run time (extra fields beyond the contract node)', () =>
     expect(subNode.total_run_time).toBe((await s.get(`/api/flow_runs/${sub.id}`)).body.total_run_time);
     expect(subNode.total_run_time).toBeGreaterThan(0.04);
   });
+
+  it('nodes carry their task key, a subflow node its parent task key, so a mapped task groups', async () => {
+    const run = await runningFlowRun(s);
+    const mapped = [];
+    for (let i = 0; i < 3; i++) mapped.push(await makeTaskRun(s, { flow_run_id: run.id, name: `score-item-${i}`, task_key: 'score-item', dynamic_key: String(i) }));
+    const parentTask = await makeTaskRun(s, { flow_run_id: run.id, name: 'child-0', task_key: 'child' });
+    const sub = await makeFlowRun(s, { parent_task_run_id: parentTask.id });
+    for (const t of [...mapped, parentTask]) await setTaskState(s, t.id, { type: 'RUNNING' });
+    const nodes = new Map<string, any>((await s.get(`/api/flow_runs/${run.id}/graph-v2`)).body.nodes);
+    expect(mapped.map((t) => nodes.get(t.id).task_key)).toEqual(['score-item', 'score-item', 'score-item']);
+    expect(nodes.get(sub.id)).toMatchObject({ kind: 'flow-run', task_key: 'child' });
+  });
 });

@@ -10,6 +10,8 @@ interface GraphNode {
   kind: 'flow-run' | 'task-run';
   id: string;
   label: string;
+  /** Extra: the task key (a subflow node: the key of the task that started it), so clients can group a mapped task's runs. */
+  task_key: string;
   state_type: StateTypeName | null;
   start_time: string;
   end_time: string | null;
@@ -98,7 +100,7 @@ export async function flowRunGraph(db: Db, flowRunId: string, since: number | nu
 
   const tasks = await k
     .selectFrom('task_run')
-    .select(['id', 'name', 'state_type', 'state_timestamp', 'start_time', 'expected_start_time', 'end_time', 'total_run_time', 'task_inputs'])
+    .select(['id', 'name', 'task_key', 'state_type', 'state_timestamp', 'start_time', 'expected_start_time', 'end_time', 'total_run_time', 'task_inputs'])
     .where('flow_run_id', '=', flowRunId)
     .where((eb) => eb.or([eb('state_type', 'is', null), eb('state_type', '!=', 'PENDING')]))
     .where(sql<boolean>`coalesce(start_time, expected_start_time) is not null`)
@@ -151,6 +153,7 @@ export async function flowRunGraph(db: Db, flowRunId: string, since: number | nu
         kind: sub ? 'flow-run' : 'task-run',
         id: sub ? sub.id : t.id,
         label: sub ? `${sub.flow_name} / ${sub.name}` : t.name,
+        task_key: t.task_key,
         state_type: src.state_type as StateTypeName | null,
         start_time: formatDateTime(start),
         end_time: formatNullable(end),

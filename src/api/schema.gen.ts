@@ -3466,6 +3466,8 @@ export interface components {
             start_time: string;
             /** Format: date-time */
             end_time: string | null;
+            /** @description The task run's task key (a subflow: its parent task's); runs of one mapped task share it. */
+            task_key: string;
             /** @description Seconds spent RUNNING, summed over attempts (as on TaskRun). */
             total_run_time: number;
             /** @description total_run_time plus, while RUNNING, the time since state_timestamp. */

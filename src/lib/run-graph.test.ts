@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath, firstFailed, layeredLayout, type GraphNodeInput } from './run-graph.ts';
+import { criticalPath, firstFailed, layeredLayout, timeAxisLayout, type GraphNodeInput } from './run-graph.ts';
 
 const node = (id: string, start: number, end: number | null, parents: string[] = [], state = 'COMPLETED'): GraphNodeInput => ({ id, start, end, parents, state });
 
@@ -55,5 +55,27 @@ describe('layered layout', () => {
     const pos = layeredLayout(nodes, opts);
     expect(Object.keys(pos)).toHaveLength(50_000);
     expect(pos.n150.x).toBeGreaterThan(pos.n50.x);
+  });
+});
+
+describe('time-axis layout', () => {
+  const opts = { spanWidth: 1000, minWidth: 100, nodeHeight: 20, rowGap: 10, gap: 8 };
+
+  it('places nodes at their start, as wide as they ran, sharing a lane only when they do not overlap', () => {
+    // 10 s run: a 0–5 s, b 5–10 s after a, c 1–2 s in parallel with a.
+    const layout = timeAxisLayout([node('a', 0, 5000), node('c', 1000, 2000), node('b', 5500, 10000, ['a'])], 10000, opts);
+    expect(layout.pxPerMs).toBeCloseTo(0.1);
+    expect(layout.positions.a).toEqual({ x: 0, y: 0 });
+    expect(layout.widths.a).toBeCloseTo(500);
+    expect(layout.positions.c).toEqual({ x: 100, y: 30 });
+    // c is 100 ms wide in time but its label box is 100 px: b may follow a in lane 0.
+    expect(layout.widths.c).toBe(100);
+    expect(layout.positions.b).toEqual({ x: 550, y: 0 });
+    expect(layout.lanes).toBe(2);
+  });
+
+  it('draws a running node up to now', () => {
+    const layout = timeAxisLayout([node('a', 0, 2000), node('r', 2000, null)], 8000, opts);
+    expect(layout.positions.r.x + layout.widths.r).toBeCloseTo(1000);
   });
 });

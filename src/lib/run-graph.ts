@@ -1,7 +1,8 @@
 /**
  * Pure graph logic for a flow run's task-run graph (graph-v2): critical path, first
- * failure, and a fast layered layout for graphs too large for elkjs.
+ * failure, a fast layered layout for graphs too large for elkjs, and the time-axis layout.
  */
+import { packRows } from './gantt.ts';
 
 export interface GraphNodeInput {
   id: string;
@@ -70,7 +71,7 @@ export interface Positions {
  * positions, which removes most crossings. Linear-ish in nodes + edges: 50,000 nodes lay out
  * in well under a second where elkjs takes minutes.
  */
-export function layeredLayout(nodes: readonly Pick<GraphNodeInput, 'id' | 'parents' | 'start'>[], options: LayoutOptions, sweeps = 4): Positions {
+export function layeredLayout(nodes: readonly Pick<GraphNodeInput, 'id' | 'parents'>[], options: LayoutOptions, sweeps = 4): Positions {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const parents = nodes.map((n) => n.parents.map((p) => index.get(p)).filter((p): p is number => p !== undefined));
   const children: number[][] = nodes.map(() => []);
@@ -90,9 +91,8 @@ export function layeredLayout(nodes: readonly Pick<GraphNodeInput, 'id' | 'paren
   }
 
   const layers: number[][] = [];
-  // Initial order inside a column: by start time, which keeps the picture close to the timeline.
-  const order = nodes.map((_, i) => i).sort((a, b) => nodes[a].start - nodes[b].start);
-  for (const i of order) (layers[layer[i]] ??= []).push(i);
+  // Initial order inside a column: the caller's (natural order, see graph-groups.ts); sweeps only move what edges pull.
+  nodes.forEach((_, i) => (layers[layer[i]] ??= []).push(i));
   const position = new Float64Array(nodes.length);
   const renumber = (column: number[]) => column.forEach((i, rank) => (position[i] = rank));
   layers.forEach((column) => column && renumber(column));
@@ -127,4 +127,54 @@ export function layeredLayout(nodes: readonly Pick<GraphNodeInput, 'id' | 'paren
     });
   });
   return out;
+}
+
+export interface TimeAxisOptions {
+  /** Horizontal pixels for the run's whole span. */
+  spanWidth: number;
+  /** Narrowest node: room for a label, however short the run. */
+  minWidth: number;
+  nodeHeight: number;
+  rowGap: number;
+  /** Air between two nodes sharing a lane. */
+  gap: number;
+}
+
+export interface TimeAxisLayout {
+  positions: Positions;
+  widths: Record<string, number>;
+  /** Epoch ms at x = 0, and pixels per ms: the axis ticks use them. */
+  origin: number;
+  pxPerMs: number;
+  lanes: number;
+}
+
+/**
+ * x = start time, width = duration (at least `minWidth`), each node in the first lane free
+ * at its start (nodes sorted by start; ties keep the caller's natural order). Running nodes
+ * reach `now`.
+ */
+export function timeAxisLayout(nodes: readonly Pick<GraphNodeInput, 'id' | 'start' | 'end'>[], now: number, options: TimeAxisOptions): TimeAxisLayout {
+  if (nodes.length === 0) return { positions: {}, widths: {}, origin: now, pxPerMs: 1, lanes: 0 };
+  let origin = Infinity;
+  let last = -Infinity;
+  for (const n of nodes) {
+    origin = Math.min(origin, n.start);
+    last = Math.max(last, n.end ?? Math.max(now, n.start));
+  }
+  const pxPerMs = options.spanWidth / Math.max(1000, last - origin);
+  const widthOf = (n: Pick<GraphNodeInput, 'start' | 'end'>) => Math.max(options.minWidth, ((n.end ?? Math.max(now, n.start)) - n.start) * pxPerMs);
+  // Lanes by drawn extent, so a short run's label box never overlaps the next node.
+  const bars = nodes.map((n) => ({ id: n.id, start: n.start, end: n.start + (widthOf(n) + options.gap) / pxPerMs }));
+  const positions: Positions = {};
+  const widths: Record<string, number> = {};
+  let lanes = 0;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const { row, bar } of packRows(bars, now)) {
+    const n = byId.get(bar.id)!;
+    positions[n.id] = { x: (n.start - origin) * pxPerMs, y: row * (options.nodeHeight + options.rowGap) };
+    widths[n.id] = widthOf(n);
+    lanes = Math.max(lanes, row + 1);
+  }
+  return { positions, widths, origin, pxPerMs, lanes };
 }

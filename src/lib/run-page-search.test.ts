@@ -9,6 +9,10 @@ describe('run page search params', () => {
     expect(parseFlowRunSearch({ tab: 'logs', task: ID, level: 40, q: 'timeout', line })).toEqual({ tab: 'logs', task: ID, level: 40, q: 'timeout', line });
     expect(parseFlowRunSearch({ tab: 'graph', level: 0, q: '  ', task: 'x', line: 'nope', page: 1 })).toEqual({});
     expect(parseFlowRunSearch({ tab: 'hack', level: 35 })).toEqual({});
+    // The graph's layout: only the non-default one is kept.
+    expect(parseFlowRunSearch({ graph: 'time' })).toEqual({ graph: 'time' });
+    expect(parseFlowRunSearch({ graph: 'layered' })).toEqual({});
+    expect(parseFlowRunSearch({ graph: 'force' })).toEqual({});
     expect(parseTaskRunSearch({ tab: 'inputs', level: '20' })).toEqual({ tab: 'inputs', level: 20 });
   });
 

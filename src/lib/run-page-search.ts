@@ -28,10 +28,14 @@ export interface LogSearch {
 
 export type LogSource = 'flow' | (string & {});
 
+/** The graph's layout: dependencies left to right (default), or x = start time, width = duration. */
+export type GraphLayout = 'layered' | 'time';
+
 export interface FlowRunSearch extends LogSearch {
   tab?: FlowRunTab;
   /** Task run open in the graph's side panel. */
   task?: string;
+  graph?: GraphLayout;
   page?: number;
 }
 
@@ -56,6 +60,7 @@ export function parseFlowRunSearch(raw: Record<string, unknown>): FlowRunSearch 
   const out: FlowRunSearch = parseLogSearch(raw);
   if (typeof raw.tab === 'string' && (FLOW_RUN_TABS as readonly string[]).includes(raw.tab) && raw.tab !== 'graph') out.tab = raw.tab as FlowRunTab;
   if (typeof raw.task === 'string' && UUID.test(raw.task)) out.task = raw.task;
+  if (raw.graph === 'time') out.graph = 'time';
   if (typeof raw.page === 'number' && Number.isInteger(raw.page) && raw.page > 1) out.page = raw.page;
   if (raw.source === 'flow' || (typeof raw.source === 'string' && UUID.test(raw.source))) out.source = raw.source;
   return out;

@@ -112,7 +112,7 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
         />
         <div role="tabpanel" aria-label={tab}>
           <Suspense fallback={<Skeleton className="m-3 h-96 w-[calc(100%-1.5rem)]" />}>
-            {tab === 'graph' && <RunGraph run={run} selected={search.task} onSelect={(task) => onSearch({ ...search, task })} />}
+            {tab === 'graph' && <RunGraph run={run} selected={search.task} onSelect={(task) => onSearch({ ...search, task })} layout={search.graph ?? 'layered'} onLayout={(graph) => onSearch({ ...search, graph: graph === 'time' ? graph : undefined })} />}
             {tab === 'timeline' && <RunTimeline run={run} />}
           </Suspense>
           {tab === 'logs' && <LogView flowRunId={run.id} liveRunId={run.id} active={active} search={search} onSearch={onLogSearch} downloadName={`${run.name}-logs`} />}

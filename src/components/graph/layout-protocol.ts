@@ -13,7 +13,8 @@ export const ELK_MAX_NODES = 500;
 
 export interface LayoutRequest {
   id: number;
-  nodes: { id: string; parents: string[]; start: number }[];
+  /** In natural order (graph-groups.ts): both engines keep it where edges allow. */
+  nodes: { id: string; parents: string[] }[];
 }
 
 export interface LayoutResponse {
