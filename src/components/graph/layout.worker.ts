@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { layeredLayout, type Positions } from '../../lib/run-graph.ts';
-import { ELK_MAX_NODES, NODE_HEIGHT, NODE_WIDTH, type LayoutRequest, type LayoutResponse } from './layout-protocol.ts';
+import { ELK_MAX_EDGES_PER_NODE, ELK_MAX_NODES, NODE_HEIGHT, NODE_WIDTH, type LayoutRequest, type LayoutResponse } from './layout-protocol.ts';
 
 // elkjs is 1.4 MB: loaded only for graphs it lays out, never for large ones.
 let elk: InstanceType<typeof import('elkjs/lib/elk.bundled.js').default> | undefined;
@@ -31,10 +31,25 @@ async function elkLayout(request: LayoutRequest): Promise<Positions> {
   return out;
 }
 
+/** Kahn's algorithm: every node reached once all its parents were. */
+function isAcyclic(nodes: LayoutRequest['nodes']): boolean {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const children: number[][] = nodes.map(() => []);
+  const indegree = nodes.map((n, i) => {
+    const parents = n.parents.filter((p) => index.has(p));
+    for (const p of parents) children[index.get(p)!].push(i);
+    return parents.length;
+  });
+  const queue = indegree.flatMap((d, i) => (d === 0 ? [i] : []));
+  for (let q = 0; q < queue.length; q++) for (const c of children[queue[q]]) if (--indegree[c] === 0) queue.push(c);
+  return queue.length === nodes.length;
+}
+
 self.addEventListener('message', async (event: MessageEvent<LayoutRequest>) => {
   const request = event.data;
   const started = performance.now();
-  const engine = request.nodes.length <= ELK_MAX_NODES ? 'elk' : 'layered';
+  const edges = request.nodes.reduce((sum, n) => sum + n.parents.length, 0);
+  const engine = request.nodes.length <= ELK_MAX_NODES && edges <= ELK_MAX_EDGES_PER_NODE * request.nodes.length && isAcyclic(request.nodes) ? 'elk' : 'layered';
   let positions: Positions;
   try {
     positions = engine === 'elk' ? await elkLayout(request) : layeredLayout(request.nodes, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, columnGap: 56, rowGap: 14 });
