@@ -9,6 +9,19 @@ export type StateType = Schemas['StateType'];
 export type GraphNode = Schemas['GraphNode'];
 /** openapi-typescript cannot express the `[id, node]` pairs (`prefixItems`) of `nodes`; this restores the tuple. */
 export type Graph = Omit<Schemas['Graph'], 'nodes'> & { nodes: [string, GraphNode][] };
+
+/** A graph node with its times parsed, as the graph and the timeline draw it. */
+export interface GraphRow {
+  id: string;
+  label: string;
+  kind: 'flow-run' | 'task-run';
+  state: string | null;
+  start: number;
+  end: number | null;
+  node: GraphNode;
+}
+
+export const graphRow = (n: GraphNode): GraphRow => ({ id: n.id, label: n.label, kind: n.kind, state: n.state_type, start: Date.parse(n.start_time), end: n.end_time ? Date.parse(n.end_time) : null, node: n });
 export type StateCounts = Schemas['StateCounts'];
 export type FlowRunFilterBody = NonNullable<operations['filterFlowRuns']['requestBody']>['content']['application/json'];
 export type FlowRunCountBody = NonNullable<operations['countFlowRuns']['requestBody']>['content']['application/json'];

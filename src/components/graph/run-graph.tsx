@@ -3,7 +3,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Background, Controls, MiniMap, Position, ReactFlow, type Edge, type Node, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { CircleX, Route as RouteIcon, X } from 'lucide-react';
-import { buildFlowRunGraphQuery, type FlowRun, type Graph, type GraphNode } from '../../api/flow-runs.ts';
+import { buildFlowRunGraphQuery, graphRow, type FlowRun, type Graph, type GraphRow } from '../../api/flow-runs.ts';
 import { nodeRunTimeSeconds } from '../../lib/attempts.ts';
 import { collapseGroups, GROUP_PREFIX, naturalOrder } from '../../lib/graph-groups.ts';
 import { criticalPath, firstFailed, type GraphNodeInput } from '../../lib/run-graph.ts';
@@ -49,17 +49,10 @@ function handlesFor(width: number): Node['handles'] {
   return set;
 }
 
-interface MergedNode {
-  id: string;
-  label: string;
-  kind: 'flow-run' | 'task-run';
-  state: string | null;
-  start: number;
-  end: number | null;
+interface MergedNode extends GraphRow {
   parents: string[];
   /** The subflow node it hangs off ('' at the top). */
   scope: string;
-  node: GraphNode;
 }
 
 /** Graph nodes with subflows merged in where expanded (children hang off their subflow node). */
@@ -69,7 +62,7 @@ function mergeGraphs(graph: Graph, expanded: Map<string, Graph | undefined>) {
     const ids = new Set(g.nodes.map(([id]) => id));
     for (const [, n] of g.nodes) {
       const parents = n.parents.map((p) => p.id).filter((p) => ids.has(p));
-      out.push({ id: n.id, label: n.label, kind: n.kind, state: n.state_type, start: Date.parse(n.start_time), end: n.end_time ? Date.parse(n.end_time) : null, parents: parents.length === 0 && parentNode ? [parentNode] : parents, scope: parentNode ?? '', node: n });
+      out.push({ ...graphRow(n), parents: parents.length === 0 && parentNode ? [parentNode] : parents, scope: parentNode ?? '' });
       const sub = expanded.get(n.id);
       if (n.kind === 'flow-run' && sub) add(sub, n.id);
     }

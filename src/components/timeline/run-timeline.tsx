@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Maximize2, ZoomIn, ZoomOut } from 'lucide-react';
-import { buildFlowRunGraphQuery, type FlowRun, type GraphNode } from '../../api/flow-runs.ts';
+import { buildFlowRunGraphQuery, graphRow, type FlowRun, type GraphRow } from '../../api/flow-runs.ts';
 import { isActiveState } from '../../api/live.ts';
 import { nodeRunTimeSeconds } from '../../lib/attempts.ts';
 import { fitScale, pan, ticks, toX, zoom, type TimeScale } from '../../lib/gantt.ts';
@@ -18,15 +18,7 @@ const ROW = 24;
 const LABEL_WIDTH = 240;
 const titleCase = (t: string | null) => (t ? t.charAt(0) + t.slice(1).toLowerCase() : 'No state');
 
-interface Row {
-  id: string;
-  label: string;
-  kind: 'flow-run' | 'task-run';
-  state: string | null;
-  start: number;
-  end: number | null;
-  node: GraphNode;
-}
+
 
 /** Gantt of the run's task runs and subflows by start/end: zoom (buttons, Ctrl+wheel), pan (drag, wheel), a live "now" line. */
 export default function RunTimeline({ run }: { run: FlowRun }) {
@@ -36,10 +28,10 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
   const navigate = useNavigate();
   const active = isActiveState(run.state_type);
   const now = useNow(active ? 1000 : 3_600_000);
-  const rows: Row[] = useMemo(
+  const rows: GraphRow[] = useMemo(
     () =>
       (graph.data?.nodes ?? [])
-        .map(([, n]) => ({ id: n.id, label: n.label, kind: n.kind, state: n.state_type, start: Date.parse(n.start_time), end: n.end_time ? Date.parse(n.end_time) : null, node: n }))
+        .map(([, n]) => graphRow(n))
         .sort((a, b) => a.start - b.start || (a.end ?? Infinity) - (b.end ?? Infinity)),
     [graph.data],
   );
