@@ -4,8 +4,8 @@ import { Dialog } from '../ui/dialog.tsx';
 import { Input, Select } from '../ui/form.tsx';
 import type { StateProposal, StateType } from '../../api/flow-runs.ts';
 import { STATE_TYPES } from '../../lib/run-filters.ts';
+import { titleCase } from '../ui/state-badge.tsx';
 
-const titleCase = (t: string) => t.charAt(0) + t.slice(1).toLowerCase();
 
 /** "Change state": any state type with an optional reason (sent as the state message). */
 export function StateDialog({ open, onClose, onSubmit, count, busy }: { open: boolean; onClose: () => void; onSubmit: (state: StateProposal) => void; count?: number; busy?: boolean }) {

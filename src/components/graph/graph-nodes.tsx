@@ -3,7 +3,7 @@ import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/r
 import { clsx } from 'clsx';
 import { Layers, Minus, Plus } from 'lucide-react';
 import { describeStates } from '../../lib/graph-groups.ts';
-import { stateColor } from '../ui/state-badge.tsx';
+import { stateColor, stateWord } from '../ui/state-badge.tsx';
 import { NODE_HEIGHT } from './layout-protocol.ts';
 
 export interface NodeData extends Record<string, unknown> {
@@ -23,7 +23,6 @@ export interface NodeData extends Record<string, unknown> {
   onToggle?: (id: string) => void;
 }
 
-const titleCase = (t: string | null) => (t ? t.charAt(0) + t.slice(1).toLowerCase() : 'No state');
 /** Below this zoom task nodes are drawn as plain bars: text would be unreadable and costs frames. */
 const DETAIL_ZOOM = 0.45;
 const zoomSelector = (s: { transform: [number, number, number] }) => s.transform[2] >= DETAIL_ZOOM;
@@ -70,13 +69,13 @@ const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<Node<N
         data.failedFirst && 'ring-2 ring-danger',
         selected && 'outline-2 outline-offset-2 outline-accent',
       )}
-      title={`${data.label} · ${titleCase(data.state)} · ${data.duration}`}
+      title={`${data.label} · ${stateWord(data.state)} · ${data.duration}`}
     >
       {handles}
       <div className="min-w-0 flex-1">
         <div className="truncate font-medium">{data.label}</div>
         <div className="flex gap-1.5 text-[10px] leading-3 text-fg-muted">
-          <span style={{ color }}>{titleCase(data.state)}</span>
+          <span style={{ color }}>{stateWord(data.state)}</span>
           <span className="tabular-nums">{data.duration}</span>
           {data.failedFirst && <span className="font-semibold text-danger">first failure</span>}
         </div>

@@ -4,10 +4,9 @@ import type { Schemas } from '../../api/client.ts';
 import { bucketTotals, historyRows, tickLabel, timeTicks, type BucketRow } from '../../lib/activity.ts';
 import { STATE_TYPES } from '../../lib/run-filters.ts';
 import { formatDateTime, zoneAbbreviation } from '../../lib/time.ts';
-import { stateColor } from '../ui/state-badge.tsx';
+import { stateColor, titleCase } from '../ui/state-badge.tsx';
 import { useClock, useTimeZone } from '../ui/use-time-zone.ts';
 
-const titleCase = (t: string) => t.charAt(0) + t.slice(1).toLowerCase();
 const axisText = { fontSize: 11, fill: 'var(--color-fg-muted)' };
 
 export interface ChartSeries {

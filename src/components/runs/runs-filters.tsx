@@ -12,6 +12,7 @@ import { DeploymentFilterPicker, WorkPoolFilterPicker } from '../deployments/pic
 import { useTimeZone } from '../ui/use-time-zone.ts';
 import { SavedSearches } from './saved-searches.tsx';
 import { useTypingPause } from '../ui/use-typing-pause.ts';
+import { titleCase } from '../ui/state-badge.tsx';
 
 const SORT_LABELS: Record<string, string> = {
   START_TIME_DESC: 'Newest first',
@@ -22,7 +23,6 @@ const SORT_LABELS: Record<string, string> = {
   NAME_DESC: 'Name Z–A',
   END_TIME_DESC: 'Recently finished',
 };
-const titleCase = (t: string) => t.charAt(0) + t.slice(1).toLowerCase();
 
 /** Converts between an ISO instant and the value of a `datetime-local` input in the user's zone. */
 function toLocalInput(iso: string | undefined, zone: string): string {

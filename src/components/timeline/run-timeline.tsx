@@ -9,16 +9,13 @@ import { nodeRunTimeSeconds } from '../../lib/attempts.ts';
 import { fitScale, pan, ticks, toX, zoom, type TimeScale } from '../../lib/gantt.ts';
 import { formatDateTime, formatDuration } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
-import { stateColor } from '../ui/state-badge.tsx';
+import { stateColor, stateWord } from '../ui/state-badge.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { Skeleton } from '../ui/skeleton.tsx';
 import { useClock, useNow, useTimeZone } from '../ui/use-time-zone.ts';
 
 const ROW = 24;
 const LABEL_WIDTH = 240;
-const titleCase = (t: string | null) => (t ? t.charAt(0) + t.slice(1).toLowerCase() : 'No state');
-
-
 
 /** Gantt of the run's task runs and subflows by start/end: zoom (buttons, Ctrl+wheel), pan (drag, wheel), a live "now" line. */
 export default function RunTimeline({ run }: { run: FlowRun }) {
@@ -158,8 +155,8 @@ export default function RunTimeline({ run }: { run: FlowRun }) {
                   <button
                     type="button"
                     onClick={open}
-                    aria-label={`${r.label}: ${titleCase(r.state)}, ${duration}`}
-                    title={`${r.label} · ${titleCase(r.state)} · ${formatDateTime(r.start, zone, 'seconds', true, clock)} · ran ${duration}${span !== duration ? ` (${span} from start to end)` : ''}`}
+                    aria-label={`${r.label}: ${stateWord(r.state)}, ${duration}`}
+                    title={`${r.label} · ${stateWord(r.state)} · ${formatDateTime(r.start, zone, 'seconds', true, clock)} · ran ${duration}${span !== duration ? ` (${span} from start to end)` : ''}`}
                     className="absolute top-1 bottom-1 rounded-sm hover:brightness-110 focus-visible:outline-2"
                     style={{ left, width: barWidth, background: `color-mix(in srgb, ${stateColor(r.state)} ${r.end ? 90 : 70}%, transparent)` }}
                   >

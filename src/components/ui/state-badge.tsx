@@ -25,13 +25,15 @@ const ICONS: Record<string, LucideIcon> = {
   paused: CirclePause,
 };
 
-const titleCase = (type: string) => type.charAt(0) + type.slice(1).toLowerCase();
+/** A state type as a word: `FAILED` → `Failed`. */
+export const titleCase = (type: string) => type.charAt(0) + type.slice(1).toLowerCase();
+export const stateWord = (type: string | null) => (type ? titleCase(type) : 'No state');
 
 /** State as text with an icon and its colour; the text always carries the meaning. */
 export function StateBadge({ type, name, className, size = 'md' }: { type: string | null | undefined; name?: string | null; className?: string; size?: 'sm' | 'md' }) {
   const token = stateToken(type, name);
   const Icon = ICONS[token] ?? CircleDot;
-  const label = name ?? (type ? titleCase(type) : 'No state');
+  const label = name ?? stateWord(type ?? null);
   return (
     <span
       className={clsx('inline-flex items-center gap-1 rounded-full border font-medium whitespace-nowrap', size === 'sm' ? 'h-5 px-1.5 text-xs' : 'h-6 px-2 text-xs', className)}
