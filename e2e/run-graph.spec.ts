@@ -55,6 +55,19 @@ test('a mapped task draws as one group node that opens in place, in natural orde
   await expect(page.getByRole('toolbar', { name: 'Graph' })).toContainText('14 nodes, drawn as 3');
   await expectControlsClear(page, flowRun.graph);
 
+  // A click on the group opens it in place; its chip in the toolbar closes it.
+  await group.locator('div').filter({ hasText: '11 completed, 1 failed' }).last().click();
+  await expect(flowRun.graph).toHaveAttribute('data-drawn', '14');
+  await expect(flowRun.panel).toBeHidden();
+  await page.getByRole('button', { name: 'Collapse group score-item' }).click();
+  await expect(flowRun.graph).toHaveAttribute('data-drawn', '3');
+  // So does Enter on its own button, once (not again through the node).
+  await page.getByRole('button', { name: 'Expand group score-item' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(flowRun.graph).toHaveAttribute('data-drawn', '14');
+  await page.getByRole('button', { name: 'Collapse group score-item' }).click();
+  await expect(flowRun.graph).toHaveAttribute('data-drawn', '3');
+
   // The first failure opens its group and its panel.
   await page.getByRole('button', { name: 'First failed task' }).click();
   await expect(flowRun.graph).toHaveAttribute('data-drawn', '14');

@@ -43,3 +43,14 @@ describe('Gantt scales', () => {
     expect(Object.fromEntries(rows.map((r) => [r.bar.id, r.row]))).toEqual({ a: 0, b: 1, c: 0, d: 2 });
   });
 });
+
+describe('packRows at scale and on ties', () => {
+  it('reuses the lowest free row, keeps the given order for bars starting together, and packs 10,000 parallel bars', () => {
+    const ties = packRows([{ id: 'long', start: 0, end: 50 }, { id: 'short', start: 0, end: 5 }, { id: 'next', start: 6, end: 8 }], 100);
+    expect(Object.fromEntries(ties.map((r) => [r.bar.id, r.row]))).toEqual({ long: 0, short: 1, next: 1 });
+    const parallel = Array.from({ length: 10_000 }, (_, i) => ({ id: `b${i}`, start: 0, end: 10 }));
+    const rows = packRows([...parallel, { id: 'after', start: 10, end: 20 }], 100);
+    expect(rows.at(-1)).toMatchObject({ row: 0, bar: { id: 'after' } });
+    expect(new Set(rows.map((r) => r.row)).size).toBe(10_000);
+  });
+});

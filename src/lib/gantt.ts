@@ -71,14 +71,57 @@ export interface Bar {
   end: number | null;
 }
 
-/** Rows for bars: each bar takes the first row whose last bar ended before it starts (compact Gantt). */
+/** Rows for bars: each bar takes the lowest row whose last bar ended by its start (compact Gantt); bars starting together keep the given order. O(n log n): 10,000 bars starting at once are 10,000 rows. */
 export function packRows<T extends Bar>(bars: readonly T[], now: number, gapMs = 0): { row: number; bar: T }[] {
-  const sorted = [...bars].sort((a, b) => a.start - b.start || (a.end ?? now) - (b.end ?? now));
-  const rowEnds: number[] = [];
+  const sorted = [...bars].sort((a, b) => a.start - b.start);
+  // Rows in use by when they come free, and rows free again by index.
+  const busy = new MinHeap<[number, number]>((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const free = new MinHeap<number>((a, b) => a - b);
+  let rows = 0;
   return sorted.map((bar) => {
-    let row = rowEnds.findIndex((end) => end + gapMs <= bar.start);
-    if (row === -1) row = rowEnds.push(0) - 1;
-    rowEnds[row] = bar.end ?? now;
+    while (busy.size > 0 && busy.peek()![0] + gapMs <= bar.start) free.push(busy.pop()![1]);
+    const row = free.size > 0 ? free.pop()! : rows++;
+    busy.push([bar.end ?? now, row]);
     return { row, bar };
   });
+}
+
+class MinHeap<T> {
+  private items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+  get size() {
+    return this.items.length;
+  }
+  peek(): T | undefined {
+    return this.items[0];
+  }
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (this.less(a[i], a[parent]) >= 0) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l], a[m]) < 0) m = l;
+        if (r < a.length && this.less(a[r], a[m]) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }

@@ -46,6 +46,18 @@ describe('collapseGroups', () => {
   });
 });
 
+describe('collapseGroups edges', () => {
+  it('drops edges between members of one group (no self-loop) and keeps one edge per pair of drawn nodes', () => {
+    const nodes = report(12);
+    // A chain inside the mapped task: each item also reads the one before it.
+    for (let i = 1; i < 12; i++) nodes[i + 1].parents.push(`score-item-${i - 1}`);
+    const { nodes: shown } = collapseGroups(nodes, new Set());
+    const group = shown.find((n) => n.id === 'group:/score-item')!;
+    expect(group.parents).toEqual(['fetch']);
+    expect(shown.find((n) => n.id === 'publish')!.parents).toEqual(['group:/score-item']);
+  });
+});
+
 describe('naturalOrder', () => {
   it('orders by when a key first started, then numbers as numbers', () => {
     const order = naturalOrder([

@@ -67,7 +67,7 @@ export function describeStates(states: Record<string, number>): string {
  * grouped member (expanded or not) to its group id, so first failure and critical path,
  * computed on all nodes, can be shown on the group that holds them.
  */
-export function collapseGroups(nodes: readonly GroupableNode[], expanded: ReadonlySet<string>, threshold = GROUP_THRESHOLD): { nodes: DisplayNode[]; groupOf: Map<string, string> } {
+export function collapseGroups(nodes: readonly GroupableNode[], expanded: ReadonlySet<string>, threshold = GROUP_THRESHOLD): { nodes: DisplayNode[]; groupOf: Map<string, string>; sizes: Map<string, number> } {
   const byKey = new Map<string, GroupableNode[]>();
   for (const n of nodes) {
     const key = groupKeyOf(n);
@@ -76,12 +76,14 @@ export function collapseGroups(nodes: readonly GroupableNode[], expanded: Readon
     else byKey.set(key, [n]);
   }
   const groupOf = new Map<string, string>();
+  const sizes = new Map<string, number>();
   const collapsed = new Map<string, string>();
   const groups: DisplayNode[] = [];
   for (const [key, members] of byKey) {
     if (members.length <= threshold) continue;
     const id = GROUP_PREFIX + key;
     for (const m of members) groupOf.set(m.id, id);
+    sizes.set(id, members.length);
     if (expanded.has(id)) continue;
     members.sort((a, b) => naturalCompare(a.label, b.label));
     const states: Record<string, number> = {};
@@ -108,7 +110,7 @@ export function collapseGroups(nodes: readonly GroupableNode[], expanded: Readon
   }
   const all = [...out, ...groups];
   for (const d of all) d.parents = [...(parentsOf.get(d.id) ?? [])];
-  return { nodes: all, groupOf };
+  return { nodes: all, groupOf, sizes };
 }
 
 /**
@@ -116,8 +118,8 @@ export function collapseGroups(nodes: readonly GroupableNode[], expanded: Readon
  * then naturally by label, so `score-item-222` never lands after `-238` because it started a
  * millisecond later.
  */
-export function naturalOrder<T extends Pick<DisplayNode, 'id' | 'label' | 'start'> & { taskKey?: string }>(nodes: readonly T[]): T[] {
-  const stem = (n: T) => n.taskKey || n.label.replace(/-\d+$/, '');
+export function naturalOrder<T extends Pick<DisplayNode, 'id' | 'label' | 'start'>>(nodes: readonly T[]): T[] {
+  const stem = (n: T) => n.label.replace(/-\d+$/, '');
   const firstStart = new Map<string, number>();
   for (const n of nodes) firstStart.set(stem(n), Math.min(firstStart.get(stem(n)) ?? Infinity, n.start));
   return [...nodes].sort((a, b) => firstStart.get(stem(a))! - firstStart.get(stem(b))! || naturalCompare(stem(a), stem(b)) || naturalCompare(a.label, b.label) || a.start - b.start);

@@ -39,7 +39,8 @@ function ToggleButton({ id, label, expanded, onToggle, what }: { id: string; lab
     <button
       type="button"
       aria-label={`${expanded ? 'Collapse' : 'Expand'} ${what} ${label}`}
-      className="nodrag grid size-5 shrink-0 place-items-center rounded border border-border hover:bg-surface-hover"
+      // nokey: Enter or Space on the button must not also reach the node (which opens it too).
+      className="nodrag nokey grid size-5 shrink-0 place-items-center rounded border border-border hover:bg-surface-hover"
       onClick={(e) => {
         e.stopPropagation();
         onToggle?.(id);

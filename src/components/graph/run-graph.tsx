@@ -71,13 +71,16 @@ function mergeGraphs(graph: Graph, expanded: Map<string, Graph | undefined>) {
   return out;
 }
 
+const subgraphData = (results: { data?: Graph }[]) => results.map((r) => r.data);
+
 const toggleIn = (id: string) => (ids: string[]) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
 
 export default function RunGraph({ run, selected, onSelect, layout, onLayout }: { run: FlowRun; selected?: string; onSelect: (taskRunId: string | undefined) => void; layout: GraphLayout; onLayout: (layout: GraphLayout) => void }) {
   const graph = useQuery(buildFlowRunGraphQuery(run.id));
   const [expandedIds, setExpandedIds] = useState<string[]>([]);
-  const subgraphs = useQueries({ queries: expandedIds.map((id) => buildFlowRunGraphQuery(id)) });
-  const expanded = useMemo(() => new Map(expandedIds.map((id, i) => [id, subgraphs[i]?.data])), [expandedIds, subgraphs]);
+  // `combine` keeps the array stable between renders, so grouping and layout run only when a subgraph changes.
+  const subgraphs = useQueries({ queries: expandedIds.map((id) => buildFlowRunGraphQuery(id)), combine: subgraphData });
+  const expanded = useMemo(() => new Map(expandedIds.map((id, i) => [id, subgraphs[i]])), [expandedIds, subgraphs]);
   const [openGroups, setOpenGroups] = useState<string[]>([]);
   const [showCritical, setShowCritical] = useState(true);
   const merged = useMemo(() => (graph.data ? mergeGraphs(graph.data, expanded) : []), [graph.data, expanded]);
@@ -90,7 +93,11 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
   const failed = useMemo(() => firstFailed(inputs), [inputs]);
   const critical = useMemo(() => (showCritical ? criticalPath(inputs, now) : []), [inputs, now, showCritical]);
   const grouped = useMemo(
-    () => collapseGroups(merged.map((n) => ({ id: n.id, taskKey: n.node.task_key, scope: n.scope, label: n.label, state: n.state, start: n.start, end: n.end, parents: n.parents })), new Set(openGroups)),
+    () =>
+      collapseGroups(
+        merged.map((n) => ({ id: n.id, taskKey: n.node.task_key, scope: n.scope, label: n.label, state: n.state, start: n.start, end: n.end, parents: n.parents })),
+        new Set(openGroups),
+      ),
     [merged, openGroups],
   );
   const display = useMemo(() => naturalOrder(grouped.nodes), [grouped]);
@@ -109,10 +116,24 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
     return display
       .filter((n) => positions.positions[n.id])
       .map((n) => {
-        const width = positions.widths?.[n.id] ?? NODE_WIDTH;
+        // Whole pixels: time-axis widths change with the clock, and each width has its handles.
+        const width = Math.round(positions.widths?.[n.id] ?? NODE_WIDTH);
         const source = byId.get(n.id);
         const data: NodeData = n.members
-          ? { label: n.label, state: n.state, kind: 'group', duration: formatDuration(((n.end ?? now) - n.start) / 1000), width, failedFirst: n.id === failedShown, critical: criticalShown.has(n.id), expandable: true, expanded: false, count: n.members.length, states: n.states, onToggle: toggleGroup }
+          ? {
+              label: n.label,
+              state: n.state,
+              kind: 'group',
+              duration: formatDuration(((n.end ?? now) - n.start) / 1000),
+              width,
+              failedFirst: n.id === failedShown,
+              critical: criticalShown.has(n.id),
+              expandable: true,
+              expanded: false,
+              count: n.members.length,
+              states: n.states,
+              onToggle: toggleGroup,
+            }
           : {
               label: n.label,
               state: n.state,
@@ -132,17 +153,20 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
 
   const large = display.length > LARGE_GRAPH;
   const [far, setFar] = useState(false);
-  const edges: Edge[] = useMemo(
-    () =>
-      display.flatMap((n) =>
-        n.parents.flatMap((p) => {
-          const onPath = criticalShown.has(p) && criticalShown.has(n.id);
-          if (large && far && !onPath) return [];
-          return [{ id: `${p}>${n.id}`, source: p, target: n.id, style: onPath ? { stroke: 'var(--color-accent)', strokeWidth: 2.5 } : { stroke: 'var(--color-border-strong)' } }];
-        }),
-      ),
-    [display, criticalShown, large, far],
-  );
+  const edges: Edge[] = useMemo(() => {
+    // Only between drawn nodes: a node the worker has not placed yet (a group just opened) has no edges either.
+    const drawn = new Set(nodes.map((n) => n.id));
+    return display.flatMap((n) =>
+      !drawn.has(n.id)
+        ? []
+        : n.parents.flatMap((p) => {
+            if (!drawn.has(p)) return [];
+            const onPath = criticalShown.has(p) && criticalShown.has(n.id);
+            if (large && far && !onPath) return [];
+            return [{ id: `${p}>${n.id}`, source: p, target: n.id, style: onPath ? { stroke: 'var(--color-accent)', strokeWidth: 2.5 } : { stroke: 'var(--color-border-strong)' } }];
+          }),
+    );
+  }, [display, nodes, criticalShown, large, far]);
 
   const flow = useRef<ReactFlowInstance<Node<NodeData>> | null>(null);
   const [ready, setReady] = useState(false);
@@ -150,6 +174,10 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
   const userMoved = useRef(false);
   // A node to centre once it is drawn: the first failure inside a group that had to open, the selected node after a layout change.
   const pendingFocus = useRef<string | null>(null);
+  // The canvas unmounts while there is no layout: its old instance must not take a focus.
+  useEffect(() => {
+    if (!positions) flow.current = null;
+  }, [positions]);
   const centerOn = (id: string) => {
     const p = positions?.positions[id];
     if (!p || !flow.current) return false;
@@ -160,7 +188,10 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
     if (!positions || !flow.current) return;
     if (pendingFocus.current) {
       // Not placed yet (its layout is still in the worker): wait for the positions that have it.
-      if (centerOn(pendingFocus.current)) pendingFocus.current = null;
+      if (!centerOn(pendingFocus.current)) return;
+      pendingFocus.current = null;
+      // Centred on purpose: later positions (the same layout again, a clock tick) must not refit over it.
+      userMoved.current = true;
       return;
     }
     if (userMoved.current || Object.keys(positions.positions).length > LARGE_GRAPH) return;
@@ -180,8 +211,10 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
   };
   // Another layout moves every node: fit anew, or follow the selected node to its new place.
   const changeLayout = (mode: GraphLayout) => {
+    if (mode === layout) return;
     userMoved.current = false;
-    pendingFocus.current = selected ?? null;
+    // A selected task inside a closed group: its group's new place.
+    pendingFocus.current = selected ? shownId(selected) : null;
     onLayout(mode);
   };
   const openNode = (id: string) => (id.startsWith(GROUP_PREFIX) ? toggleGroup(id) : onSelect(id));
@@ -206,7 +239,7 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
   }
 
   const panelTask = selected ? byId.get(selected) : undefined;
-  const openGroupNames = openGroups.map((id) => ({ id, name: id.slice(id.indexOf('/') + 1), count: merged.filter((n) => grouped.groupOf.get(n.id) === id).length })).filter((g) => g.count > 0);
+  const openGroupNames = openGroups.map((id) => ({ id, name: id.slice(id.indexOf('/') + 1), count: grouped.sizes.get(id) ?? 0 })).filter((g) => g.count > 0);
   return (
     <div className="flex h-[calc(100dvh-20rem)] min-h-96 flex-col">
       <div role="toolbar" aria-label="Graph" className="flex flex-wrap items-center gap-2 border-b border-border px-3 py-1.5 text-xs">
@@ -249,7 +282,11 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
           data-nodes={merged.length}
           data-drawn={nodes.length}
         >
-          {!positions && <p className="absolute inset-0 grid place-items-center text-fg-muted" aria-busy="true">{graph.data ? `Laying out ${graph.data.nodes.length.toLocaleString('en')} task runs…` : 'Loading the graph…'}</p>}
+          {!positions && (
+            <p className="absolute inset-0 grid place-items-center text-fg-muted" aria-busy="true">
+              {graph.data ? `Laying out ${graph.data.nodes.length.toLocaleString('en')} task runs…` : 'Loading the graph…'}
+            </p>
+          )}
           {positions && (
             <ReactFlow
               nodes={nodes}
@@ -265,6 +302,11 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
               fitViewOptions={FIT}
               onInit={(instance) => {
                 flow.current = instance;
+                // A focus asked for while the canvas was not mounted (no layout yet).
+                if (pendingFocus.current && centerOn(pendingFocus.current)) {
+                  pendingFocus.current = null;
+                  userMoved.current = true;
+                }
                 if (large) {
                   // Open on the first failure, else on the first node to start, readable at once.
                   const start = failedShown ?? display.reduce((a, b) => (b.start < a.start ? b : a)).id;
@@ -280,8 +322,7 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
                 const isFar = viewport.zoom < FAR_ZOOM;
                 if (isFar !== far) setFar(isFar);
               }}
-              onNodeClick={(_, node) => openNode(node.id)}
-              // Keyboard: a focused node selected with Enter opens its panel (a group: opens in place).
+              // A click or Enter on a node selects it: the one place a node opens (a click also fires onNodeClick, which would toggle a group twice).
               onNodesChange={(changes) => {
                 const picked = changes.find((c) => c.type === 'select' && c.selected);
                 if (picked && 'id' in picked && picked.id !== selected) openNode(picked.id);

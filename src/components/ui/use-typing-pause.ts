@@ -20,7 +20,10 @@ export function useTypingPause(reported: string, report: (text: string) => void,
     if (text === reported) return;
     const timer = setTimeout(() => latest.current(text), delayMs);
     const unsubscribe = router.subscribe('onBeforeNavigate', (e) => {
-      if (e.pathChanged) clearTimeout(timer);
+      if (!e.pathChanged) return;
+      clearTimeout(timer);
+      // Still mounted on the next page (another run of the same view): the dropped text goes too.
+      setText(reported);
     });
     return () => {
       clearTimeout(timer);
