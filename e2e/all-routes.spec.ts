@@ -94,7 +94,7 @@ const ROUTE_URLS: Record<string, (ids: DemoIds) => string[]> = {
   '/': () => ['/'],
   '/dashboard': () => ['/dashboard'],
   '/runs/': () => ['/runs'],
-  '/runs/flow-run/$id': (d) => FLOW_RUN_TABS.map((tab) => `/runs/flow-run/${d.failedRunId}${tab === 'graph' ? '' : `?tab=${tab}`}`),
+  '/runs/flow-run/$id': (d) => [...FLOW_RUN_TABS.map((tab) => `/runs/flow-run/${d.failedRunId}${tab === 'graph' ? '' : `?tab=${tab}`}`), `/runs/flow-run/${d.failedRunId}?graph=time`],
   '/flow-runs/flow-run/$id': (d) => [`/flow-runs/flow-run/${d.failedRunId}`],
   '/runs/task-run/$id': (d) => TASK_RUN_TABS.map((tab) => `/runs/task-run/${d.taskRunId}${tab === 'logs' ? '' : `?tab=${tab}`}`),
   '/flows/': () => ['/flows'],
