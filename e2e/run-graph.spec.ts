@@ -53,6 +53,9 @@ test('a mapped task draws as one group node that opens in place, in natural orde
   await expect(group).toContainText('score-item ×12');
   await expect(group).toContainText('11 completed, 1 failed');
   await expect(group).toContainText('first failure');
+  // Screen readers hear the same on a focused node.
+  await expect(page.getByLabel('score-item, a group of 12 task runs: 11 completed, 1 failed, holds the first failure', { exact: true })).toBeVisible();
+  await expect(page.getByLabel(/^fetch: Completed, ran \d/)).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Graph' })).toContainText('14 nodes, drawn as 3');
   await expectControlsClear(page, flowRun.graph);
   expect(await axeViolations(page)).toEqual([]);

@@ -5,13 +5,13 @@ import '@xyflow/react/dist/style.css';
 import { CircleX, Route as RouteIcon, X } from 'lucide-react';
 import { buildFlowRunGraphQuery, graphRow, type FlowRun, type Graph, type GraphRow } from '../../api/flow-runs.ts';
 import { nodeRunTimeSeconds } from '../../lib/attempts.ts';
-import { collapseGroups, GROUP_PREFIX, naturalOrder } from '../../lib/graph-groups.ts';
+import { collapseGroups, describeStates, GROUP_PREFIX, naturalOrder } from '../../lib/graph-groups.ts';
 import { criticalPath, firstFailed, type GraphNodeInput } from '../../lib/run-graph.ts';
 import type { GraphLayout } from '../../lib/run-page-search.ts';
 import { formatDuration } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox } from '../ui/form.tsx';
-import { stateColor } from '../ui/state-badge.tsx';
+import { stateColor, stateWord } from '../ui/state-badge.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { useNow } from '../ui/use-time-zone.ts';
 import { TaskRunsTable } from '../task-runs/task-runs-table.tsx';
@@ -147,7 +147,11 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
               expanded: expanded.has(n.id),
               onToggle: toggleSubflow,
             };
-        return { id: n.id, type: n.members ? 'taskGroup' : 'task', position: positions.positions[n.id], selected: n.id === selected, width, height: NODE_HEIGHT, measured: { width, height: NODE_HEIGHT }, handles: handlesFor(width), data };
+        // What a screen reader says on a focused node (Tab reaches nodes; Enter opens one).
+        const ariaLabel = n.members
+          ? `${n.label}, a group of ${n.members.length.toLocaleString('en')} task runs: ${describeStates(n.states ?? {})}${data.failedFirst ? ', holds the first failure' : ''}`
+          : `${n.label}: ${stateWord(n.state)}, ran ${data.duration}${data.failedFirst ? ', first failure' : ''}`;
+        return { id: n.id, type: n.members ? 'taskGroup' : 'task', position: positions.positions[n.id], selected: n.id === selected, width, height: NODE_HEIGHT, measured: { width, height: NODE_HEIGHT }, handles: handlesFor(width), data, ariaLabel };
       });
   }, [display, positions, byId, selected, failedShown, criticalShown, expanded, toggleSubflow, toggleGroup, now]);
 
