@@ -40,10 +40,15 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 /** Natural order: `item-2` before `item-10`. */
 export const naturalCompare = (a: string, b: string) => collator.compare(a, b);
 
-export const groupKeyOf = (n: Pick<GroupableNode, 'taskKey' | 'label' | 'scope'>) => `${n.scope}/${n.taskKey || n.label.replace(/-\d+$/, '')}`;
+/** A mapped run's label without its number: `score-item-12` → `score-item`. */
+const labelStem = (label: string) => label.replace(/-\d+$/, '');
+
+export const groupKeyOf = (n: Pick<GroupableNode, 'taskKey' | 'label' | 'scope'>) => `${n.scope}/${groupName(n)}`;
 
 /** The name a group shows: its task key, else the members' shared label stem. */
-const groupName = (n: GroupableNode) => n.taskKey || n.label.replace(/-\d+$/, '');
+function groupName(n: Pick<GroupableNode, 'taskKey' | 'label'>) {
+  return n.taskKey || labelStem(n.label);
+}
 
 const STATE_RANK = ['CRASHED', 'FAILED', 'RUNNING', 'CANCELLING', 'PAUSED', 'PENDING', 'SCHEDULED', 'CANCELLED', 'COMPLETED'];
 
@@ -119,7 +124,7 @@ export function collapseGroups(nodes: readonly GroupableNode[], expanded: Readon
  * millisecond later.
  */
 export function naturalOrder<T extends Pick<DisplayNode, 'id' | 'label' | 'start'>>(nodes: readonly T[]): T[] {
-  const stem = (n: T) => n.label.replace(/-\d+$/, '');
+  const stem = (n: T) => labelStem(n.label);
   const firstStart = new Map<string, number>();
   for (const n of nodes) firstStart.set(stem(n), Math.min(firstStart.get(stem(n)) ?? Infinity, n.start));
   return [...nodes].sort((a, b) => firstStart.get(stem(a))! - firstStart.get(stem(b))! || naturalCompare(stem(a), stem(b)) || naturalCompare(a.label, b.label) || a.start - b.start);

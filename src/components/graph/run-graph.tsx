@@ -11,6 +11,7 @@ import type { GraphLayout } from '../../lib/run-page-search.ts';
 import { formatDuration } from '../../lib/time.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox } from '../ui/form.tsx';
+import { countOf } from '../ui/misc.tsx';
 import { stateColor, stateWord } from '../ui/state-badge.tsx';
 import { EmptyState, ErrorState } from '../ui/states.tsx';
 import { useNow } from '../ui/use-time-zone.ts';
@@ -188,20 +189,23 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
     void flow.current.setCenter(p.x + (positions?.widths?.[id] ?? NODE_WIDTH) / 2, p.y + NODE_HEIGHT / 2, { zoom: 1, duration: 300 });
     return true;
   };
+  /** Centres on the node waiting for focus once it is placed; after that, later positions (the same layout again, a clock tick) must not refit over it. */
+  const takePendingFocus = () => {
+    if (!pendingFocus.current || !centerOn(pendingFocus.current)) return;
+    pendingFocus.current = null;
+    userMoved.current = true;
+  };
   useEffect(() => {
     if (!positions || !flow.current) return;
     if (pendingFocus.current) {
-      // Not placed yet (its layout is still in the worker): wait for the positions that have it.
-      if (!centerOn(pendingFocus.current)) return;
-      pendingFocus.current = null;
-      // Centred on purpose: later positions (the same layout again, a clock tick) must not refit over it.
-      userMoved.current = true;
+      // Not placed yet (its layout is still in the worker): the positions that have it will come.
+      takePendingFocus();
       return;
     }
     if (userMoved.current || Object.keys(positions.positions).length > LARGE_GRAPH) return;
     const instance = flow.current;
     requestAnimationFrame(() => void instance.fitView(FIT));
-    // centerOn reads the same positions; listing it would re-run this on every render.
+    // takePendingFocus reads the same positions; listing it would re-run this on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [positions]);
   const focusFailed = () => {
@@ -248,7 +252,7 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
     <div className="flex h-[calc(100dvh-20rem)] min-h-96 flex-col">
       <div role="toolbar" aria-label="Graph" className="flex flex-wrap items-center gap-2 border-b border-border px-3 py-1.5 text-xs">
         <span className="text-fg-muted tabular-nums">
-          {merged.length.toLocaleString('en')} {merged.length === 1 ? 'node' : 'nodes'}
+          {countOf(merged.length, 'node')}
           {display.length < merged.length && `, drawn as ${display.length.toLocaleString('en')}`}
         </span>
         <div role="group" aria-label="Layout" className="flex overflow-hidden rounded-md border border-border">
@@ -307,10 +311,7 @@ export default function RunGraph({ run, selected, onSelect, layout, onLayout }: 
               onInit={(instance) => {
                 flow.current = instance;
                 // A focus asked for while the canvas was not mounted (no layout yet).
-                if (pendingFocus.current && centerOn(pendingFocus.current)) {
-                  pendingFocus.current = null;
-                  userMoved.current = true;
-                }
+                takePendingFocus();
                 if (large) {
                   // Open on the first failure, else on the first node to start, readable at once.
                   const start = failedShown ?? display.reduce((a, b) => (b.start < a.start ? b : a)).id;
