@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import compress from '@fastify/compress';
+import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { createIndexHtml } from './lib/ui-preload.ts';
 import swagger from '@fastify/swagger';
@@ -101,6 +102,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     exposedHeaders: [TRUNCATED_HEADER],
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+  // The event websockets (`/api/events/in`, `/api/events/out`); `/out` speaks the `syntask` subprotocol.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 * 1024, handleProtocols: (protocols: Set<string>) => (protocols.has('syntask') ? 'syntask' : false) } });
 
   await app.register(swagger, {
     openapi: {

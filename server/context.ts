@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Db, Executor } from './db/connection.ts';
+import type { EventLog } from './events/event-log.ts';
 import type { SecretBox } from './lib/secret-box.ts';
 import type { WrittenState } from './orchestration/engine.ts';
 import type { Security } from './security/index.ts';
@@ -37,6 +38,8 @@ export interface AppContext {
   security: Security;
   /** Work that one replica at a time may do (service passes, start-up seeding). */
   locks: ServiceLocks;
+  /** Events (events-automations.md): stored, streamed, emitted for state changes. */
+  eventLog: EventLog;
 }
 
 export const API_VERSION = '0.8.4';

@@ -13,6 +13,7 @@ import { installSystemBlockTypes } from './services/block-catalog.ts';
 import { NotificationService } from './services/notifications.ts';
 import { createServiceLocks } from './services/service-locks.ts';
 import { ChangeFeed } from './services/change-feed.ts';
+import { EventLog } from './events/event-log.ts';
 import { createSecurity } from './security/index.ts';
 import { isLoopback, type Settings } from './settings.ts';
 
@@ -62,15 +63,18 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
     hooks: { checkDocuments: (trx, ...ids) => checkDocumentsExist(trx, ids) },
     security: createSecurity({ db, settings }, options.processToken ?? null),
     locks: createServiceLocks(db, settings.databaseUrl),
+    eventLog: new EventLog(db, settings),
   };
   await refuseOpenExposure(ctx);
   const app = await buildApp(ctx);
+  ctx.eventLog.useLogger(app.log);
   // Replicas starting together seed the catalog one after the other.
   await ctx.locks.runExclusive('block-catalog', () => installSystemBlockTypes(ctx, app.log));
   const notifications = new NotificationService(ctx, app.log);
   if (settings.notificationsEnabled) notifications.start();
   app.addHook('onClose', async () => {
     await notifications.stop();
+    await ctx.eventLog.drain();
     await ctx.locks.close();
     await db.close();
   });

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseDuration } from './lib/time.ts';
 
 /**
  * Every server setting is a SYNTASK_* environment variable. This table is the single
@@ -79,6 +80,14 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_RETENTION_DAYS', 'float', 0, 'Delete finished runs (with their task runs and logs) older than this many days; 0 keeps everything.'),
   spec('SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS', 'float', 3600, 'Seconds between retention passes.'),
   spec('SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE', 'int', 500, 'Runs deleted per retention batch (small batches keep the database responsive).'),
+  spec('SYNTASK_EXPERIMENTAL_EVENTS', 'bool', true, 'Record events (flow run states, clients\' events) and serve `/api/events*`; false answers 404 there and records nothing.'),
+  spec('SYNTASK_API_SERVICES_TRIGGERS_ENABLED', 'bool', true, 'Evaluate automations (needs SYNTASK_EXPERIMENTAL_EVENTS); false answers 404 on `/api/automations*`.'),
+  spec('SYNTASK_EVENTS_RETENTION_PERIOD', 'string', '604800', 'Delete events that occurred longer ago than this: seconds or an ISO-8601 duration (`P7D`). Checked every 15 minutes.'),
+  spec('SYNTASK_EVENTS_MAXIMUM_LABELS_PER_RESOURCE', 'int', 500, 'Most labels an event\'s resource (or a related resource) may have; more → 422.'),
+  spec('SYNTASK_EVENTS_MAXIMUM_RELATED_RESOURCES', 'int', 500, 'Most related resources of one event; more → 422.'),
+  spec('SYNTASK_EVENTS_MAXIMUM_SIZE_BYTES', 'int', 1500000, 'Events larger than this (serialized) are dropped without an error, as Syntask 2 does.'),
+  spec('SYNTASK_API_EVENTS_STREAM_OUT_ENABLED', 'bool', true, 'Serve the `/api/events/out` websocket.'),
+  spec('SYNTASK_API_EVENTS_RELATED_RESOURCE_CACHE_TTL', 'float', 300, 'Seconds a flow run\'s related resources (flow, deployment, pool, tags) are cached for its state events.'),
   spec('SYNTASK_SECRET_KEY', 'string', '', 'Key that encrypts block document data at rest (AES-256-GCM, key derived with HKDF-SHA256). Unset with SQLite: a random key is generated once into `$SYNTASK_HOME/secret-key` (mode 0600). Required with PostgreSQL: every server sharing the database must use the same key.', true),
   spec('SYNTASK_NOTIFICATIONS_ENABLED', 'bool', true, 'Send flow run notifications (policies of `/api/flow_run_notification_policies`).'),
   spec('SYNTASK_NOTIFICATIONS_RETRIES', 'int', 3, 'Retries of a failed notification delivery after the first attempt.'),
@@ -129,6 +138,7 @@ export type Settings = {
     retention: { days: number; loopSeconds: number; batchSize: number };
     failureRollup: { loopSeconds: number };
   };
+  events: { enabled: boolean; triggersEnabled: boolean; retentionSeconds: number; maxLabels: number; maxRelated: number; maxSizeBytes: number; streamOutEnabled: boolean; relatedCacheSeconds: number };
   /** Empty when unset (see SYNTASK_SECRET_KEY). */
   secretKey: string;
   notificationsEnabled: boolean;
@@ -169,6 +179,13 @@ function positive(raw: Record<string, unknown>, env: string): number {
   const n = Number(raw[env]);
   if (!(n > 0)) throw new SettingsError(`${env} must be a number of seconds above 0, got "${String(raw[env])}"`);
   return n;
+}
+
+function retention(value: unknown): number {
+  const text = String(value).trim();
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : parseDuration(text);
+  if (seconds === null || !(seconds > 0)) throw new SettingsError(`SYNTASK_EVENTS_RETENTION_PERIOD must be seconds or an ISO-8601 duration above 0, got "${text}"`);
+  return seconds;
 }
 
 /** Resolves settings: explicit overrides (CLI flags) > environment > defaults. */
@@ -234,6 +251,16 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
       crashedRuns: { enabled: Boolean(raw.SYNTASK_API_SERVICES_CRASHED_RUNS_ENABLED), heartbeatSeconds: positive(raw, 'SYNTASK_RUNNER_HEARTBEAT_FREQUENCY'), missedHeartbeats: 3 },
       retention: { days: Number(raw.SYNTASK_RETENTION_DAYS), loopSeconds: Number(raw.SYNTASK_API_SERVICES_RETENTION_LOOP_SECONDS), batchSize: Number(raw.SYNTASK_API_SERVICES_RETENTION_BATCH_SIZE) },
       failureRollup: { loopSeconds: positive(raw, 'SYNTASK_API_SERVICES_FAILURE_ROLLUP_LOOP_SECONDS') },
+    },
+    events: {
+      enabled: Boolean(raw.SYNTASK_EXPERIMENTAL_EVENTS),
+      triggersEnabled: Boolean(raw.SYNTASK_EXPERIMENTAL_EVENTS) && Boolean(raw.SYNTASK_API_SERVICES_TRIGGERS_ENABLED),
+      retentionSeconds: retention(raw.SYNTASK_EVENTS_RETENTION_PERIOD),
+      maxLabels: Number(raw.SYNTASK_EVENTS_MAXIMUM_LABELS_PER_RESOURCE),
+      maxRelated: Number(raw.SYNTASK_EVENTS_MAXIMUM_RELATED_RESOURCES),
+      maxSizeBytes: Number(raw.SYNTASK_EVENTS_MAXIMUM_SIZE_BYTES),
+      streamOutEnabled: Boolean(raw.SYNTASK_API_EVENTS_STREAM_OUT_ENABLED),
+      relatedCacheSeconds: Math.max(0, Number(raw.SYNTASK_API_EVENTS_RELATED_RESOURCE_CACHE_TTL)),
     },
     secretKey: String(raw.SYNTASK_SECRET_KEY),
     notificationsEnabled: Boolean(raw.SYNTASK_NOTIFICATIONS_ENABLED),

@@ -28,6 +28,8 @@ import { templateRoutes } from './templates.ts';
 import { taskGridRoutes } from './task-grid.ts';
 import { runDelayRoutes } from './run-delay.ts';
 import { failureRoutes } from './failures.ts';
+import { eventRoutes } from './events.ts';
+import { eventSocketRoutes } from './event-sockets.ts';
 import { runCompareRoutes } from './run-compare.ts';
 import { taskRunRoutes } from './task-runs.ts';
 import { uiRoutes } from './ui.ts';
@@ -72,5 +74,7 @@ export async function registerRoutes(app: App, ctx: AppContext) {
   failureRoutes(app, ctx);
   runCompareRoutes(app, ctx);
   liveRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  eventSocketRoutes(app, ctx);
   registerChangeSignals(app, ctx);
 }

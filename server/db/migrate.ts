@@ -11,6 +11,7 @@ import * as heartbeats from './migrations/0008-heartbeats.ts';
 import * as failureSignatures from './migrations/0009-failure-signatures.ts';
 import * as concurrencyWaiters from './migrations/0010-concurrency-waiters.ts';
 import * as failureRollup from './migrations/0011-failure-rollup.ts';
+import * as events from './migrations/0012-events.ts';
 
 type Versioned = { up: (db: Kysely<unknown>, dialect: Db['dialect']) => Promise<void> };
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Versioned> = {
   '0009-failure-signatures': failureSignatures,
   '0010-concurrency-waiters': concurrencyWaiters,
   '0011-failure-rollup': failureRollup,
+  '0012-events': events,
 };
 
 /**

@@ -152,6 +152,28 @@ export interface FailureDirtyTable {
   hour: number;
 }
 
+/** An event (events-automations.md A2); resource, related and payload are JSON text. */
+export interface EventTable {
+  id: string;
+  occurred: number;
+  event: string;
+  resource_id: string;
+  resource: string;
+  related: string;
+  payload: string;
+  follows: string | null;
+  received: number;
+}
+
+/** One related resource of an event (role never empty). */
+export interface EventResourceTable {
+  event_id: string;
+  occurred: number;
+  resource_id: string;
+  role: string;
+  resource: string;
+}
+
 export interface CsrfTokenTable extends BaseRow {
   token: string;
   client: string;
@@ -226,6 +248,8 @@ export interface Database {
   concurrency_limit_v2_waiter: ConcurrencyLimitV2WaiterTable;
   failure_hour: FailureHourTable;
   failure_dirty: FailureDirtyTable;
+  event: EventTable;
+  event_resource: EventResourceTable;
   csrf_token: CsrfTokenTable;
   work_pool: WorkPoolTable;
   work_queue: WorkQueueTable;

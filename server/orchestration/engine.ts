@@ -21,6 +21,10 @@ export interface WrittenState {
   runId: string;
   state: StateRecord;
   initialType: string | null;
+  /** Written by orchestration on this replica (not relayed from another): the state it replaced, what was proposed, the run's name (for its event). */
+  initial?: StateRecord | null;
+  intendedType?: string;
+  runName?: string;
   /** Flow runs: notifications were queued for this state (wakes a sender). */
   notified?: boolean;
 }
@@ -92,7 +96,7 @@ export async function orchestrate(env: Env, kind: RunKind, runId: string, propos
     await env.store.saveRun(run, now, toWrite);
     // Queued with the state: a replica dying right after commit loses no notification.
     const notified = kind === 'flow' && (await env.store.queueNotifications(run, toWrite)) > 0;
-    writes.push({ kind, runId: run.id, state: toWrite, initialType: intendedFrom, notified });
+    writes.push({ kind, runId: run.id, state: toWrite, initialType: intendedFrom, initial, intendedType: intendedTo, runName: run.name, notified });
     if (kind === 'flow' && run.parent_task_run_id) writes.push(...(await mirrorOntoParentTask(env, run, toWrite)));
   }
 

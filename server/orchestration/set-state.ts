@@ -16,6 +16,7 @@ export interface SetStateOptions {
 /** Listeners see writes only after the transaction committed. */
 export function emitWrites(ctx: AppContext, writes: WrittenState[]) {
   for (const w of writes) ctx.events.emit('state', w);
+  ctx.eventLog.recordStates(writes);
 }
 
 /** Orchestrates a proposal in its own transaction. */

@@ -1,0 +1,131 @@
+import type { WebSocket } from 'ws';
+import type { AppContext } from '../context.ts';
+import { queryEvents } from '../db/events.ts';
+import { liveEventMatches } from '../events/matching.ts';
+import { RequestValidationError } from '../errors.ts';
+import { nowMicros, parseDateTime } from '../lib/time.ts';
+import { AUTH_RECHECK_MS } from './event-stream.ts';
+import type { App } from './common.ts';
+import { checkModel, eventsEnabled, receive } from './events.ts';
+import type { EventFilterT, EventT, ReceivedEventT } from './models/events.ts';
+
+const BACKFILL = 1000;
+const PROTOCOL_ERROR = 1002;
+const POLICY_VIOLATION = 1008;
+const INVALID_DATA = 1007;
+
+/** Frames arrive as Buffers; anything that is not a JSON object is null. */
+function parseFrame(data: unknown): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(String(data)) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Ends a socket whose sign-in lapsed (signed out, session expired, key revoked), like the SSE streams. */
+function closeWhenCredentialsLapse(ctx: AppContext, socket: WebSocket, principal: Parameters<AppContext['security']['auth']['stillValid']>[0] | null) {
+  if (!principal) return;
+  const timer = setInterval(() => {
+    ctx.security.auth.stillValid(principal).then(
+      (valid) => {
+        if (!valid) socket.close(POLICY_VIOLATION, 'Not authenticated');
+      },
+      () => undefined,
+    );
+  }, AUTH_RECHECK_MS);
+  socket.on('close', () => clearInterval(timer));
+}
+
+/** The next frame of a socket, or null when it closed first. */
+const nextFrame = (socket: WebSocket) =>
+  new Promise<Record<string, unknown> | null | 'invalid'>((resolve) => {
+    const onMessage = (data: unknown) => {
+      cleanup();
+      resolve(parseFrame(data) ?? 'invalid');
+    };
+    const onClose = () => {
+      cleanup();
+      resolve(null);
+    };
+    const cleanup = () => {
+      socket.off('message', onMessage);
+      socket.off('close', onClose);
+    };
+    socket.on('message', onMessage);
+    socket.on('close', onClose);
+  });
+
+/**
+ * The two event websockets (A3, A3.3). The upgrade request passes the same security hook as
+ * every route (Host, Origin, credentials, role), so a page on another site cannot open them
+ * with the user's cookie.
+ */
+export function eventSocketRoutes(app: App, ctx: AppContext) {
+  const tags = ['Events'];
+  const onRequest = eventsEnabled(ctx);
+
+  // One event per text frame; an invalid frame ends the connection.
+  app.get('/api/events/in', { onRequest, websocket: true, schema: { tags, operationId: 'streamEventsIn', hide: true } }, (socket, req) => {
+    closeWhenCredentialsLapse(ctx, socket, req.principal);
+    socket.on('message', (data) => {
+      const frame = parseFrame(data);
+      if (!frame || !checkModel('Event', frame)) {
+        socket.close(INVALID_DATA, 'Invalid event');
+        return;
+      }
+      let events: ReceivedEventT[];
+      try {
+        events = receive(ctx, [frame as unknown as EventT]);
+      } catch (err) {
+        socket.close(INVALID_DATA, err instanceof RequestValidationError ? err.msg.slice(0, 120) : 'Invalid event');
+        return;
+      }
+      ctx.eventLog.publish(events).catch((err) => req.log.error({ err: { message: (err as Error)?.message } }, 'storing a streamed event failed'));
+    });
+  });
+
+  app.get('/api/events/out', { onRequest, websocket: true, schema: { tags, operationId: 'streamEventsOut', hide: true } }, async (socket, req) => {
+    if (!ctx.settings.events.streamOutEnabled || socket.protocol !== 'syntask') {
+      socket.close(PROTOCOL_ERROR);
+      return;
+    }
+    closeWhenCredentialsLapse(ctx, socket, req.principal);
+    const auth = await nextFrame(socket);
+    if (auth === null) return;
+    if (auth === 'invalid' || auth.type !== 'auth') return socket.close(POLICY_VIOLATION, "Expected 'auth' message");
+    socket.send(JSON.stringify({ type: 'auth_success' }));
+
+    const subscribe = await nextFrame(socket);
+    if (subscribe === null) return;
+    if (subscribe === 'invalid' || subscribe.type !== 'filter') return socket.close(PROTOCOL_ERROR, "Expected 'filter' message");
+    const filter = (subscribe.filter ?? {}) as EventFilterT;
+    if (!checkModel('EventFilter', filter)) return socket.close(PROTOCOL_ERROR, 'Invalid filter: not an EventFilter');
+    const until = filter.occurred?.until ? parseDateTime(filter.occurred.until)! : nowMicros();
+
+    // Subscribed before the backfill query, so nothing stored meanwhile is missed; held until the backfill went out.
+    let held: ReceivedEventT[] | null = [];
+    const sent = new Set<string>();
+    const send = (e: ReceivedEventT) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event: e }));
+    };
+    const unsubscribe = ctx.eventLog.sink.subscribe((events) => {
+      for (const e of events) {
+        if (!liveEventMatches(filter, e, until)) continue;
+        if (held) held.push(e);
+        else if (!sent.has(e.id)) send(e);
+      }
+    });
+    socket.on('close', unsubscribe);
+    if (subscribe.backfill !== false) {
+      const { events } = await queryEvents(ctx.db, { ...filter, order: 'DESC' }, BACKFILL, 0, 0);
+      for (const e of events.reverse()) {
+        sent.add(e.id);
+        send(e);
+      }
+    }
+    for (const e of held) if (!sent.has(e.id)) send(e);
+    held = null;
+  });
+}

@@ -1,0 +1,69 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ReceivedEventT } from '../api/models/events.ts';
+import type { Db } from '../db/connection.ts';
+import type { WrittenState } from '../orchestration/engine.ts';
+import type { Settings } from '../settings.ts';
+import { FlowRunRelations, flowRunStateEvent } from './flow-run-events.ts';
+import { EventSink } from './sink.ts';
+
+/**
+ * The server's events: the sink every event goes through, and the events the server
+ * itself emits (A2.2). Off (`SYNTASK_EXPERIMENTAL_EVENTS=false`), nothing is recorded.
+ */
+export class EventLog {
+  readonly sink: EventSink;
+  private readonly relations: FlowRunRelations;
+  private log: Pick<FastifyBaseLogger, 'error'> = console;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    db: Db,
+    private readonly settings: Settings,
+  ) {
+    this.sink = new EventSink(db, (err) => this.log.error({ err }, 'event listener failed'));
+    this.relations = new FlowRunRelations(db, settings.events.relatedCacheSeconds);
+  }
+
+  get enabled() {
+    return this.settings.events.enabled;
+  }
+
+  useLogger(log: Pick<FastifyBaseLogger, 'error'>) {
+    this.log = log;
+  }
+
+  /** Publishes events when events are on; resolves once stored. */
+  publish(events: ReceivedEventT[]): Promise<void> {
+    return this.enabled ? this.sink.publish(events) : Promise.resolve();
+  }
+
+  /**
+   * After commit: one `syntask.flow-run.<state>` event per flow-run state orchestration
+   * wrote here. Chained, so a run's events reach the sink (and live streams) in order.
+   */
+  recordStates(writes: WrittenState[]): void {
+    if (!this.enabled) return;
+    const flows = writes.filter((w) => w.kind === 'flow' && w.runName !== undefined);
+    if (flows.length === 0) return;
+    this.chain = this.chain
+      .then(async () => {
+        const events: ReceivedEventT[] = [];
+        for (const w of flows) {
+          const related = await this.relations.of(w.runId);
+          if (related) events.push(flowRunStateEvent(w, related));
+        }
+        this.sink.publish(events).catch((err) => this.failed(err));
+      })
+      .catch((err) => this.failed(err));
+  }
+
+  /** Everything recorded so far is stored (server shutdown, tests). */
+  async drain(): Promise<void> {
+    await this.chain;
+    await this.sink.flush();
+  }
+
+  private failed(err: unknown) {
+    this.log.error({ err: { message: (err as Error)?.message } }, 'recording a flow run state event failed');
+  }
+}
