@@ -104,6 +104,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   // The event websockets (`/api/events/in`, `/api/events/out`); `/out` speaks the `syntask` subprotocol.
   await app.register(websocket, { options: { maxPayload: 16 * 1024 * 1024, handleProtocols: (protocols: Set<string>) => (protocols.has('syntask') ? 'syntask' : false) } });
+  // A refused upgrade (401, 403, 404) answered on the raw socket: close it, or it stays open and holds up shutdown.
+  app.addHook('onResponse', async (req) => {
+    if (req.headers.upgrade && !req.raw.socket.destroyed) req.raw.socket.end();
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -43,3 +43,15 @@ describe('settings', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('event settings', () => {
+  it('are on by default here; retention takes seconds or an ISO-8601 duration', () => {
+    const s = loadSettings({});
+    expect(s.events).toMatchObject({ enabled: true, triggersEnabled: true, retentionSeconds: 604800, maxLabels: 500, maxRelated: 500, maxSizeBytes: 1500000, streamOutEnabled: true });
+    expect(loadSettings({ SYNTASK_EVENTS_RETENTION_PERIOD: 'P2DT1H' }).events.retentionSeconds).toBe(2 * 86400 + 3600);
+    expect(loadSettings({ SYNTASK_EVENTS_RETENTION_PERIOD: '90' }).events.retentionSeconds).toBe(90);
+    expect(() => loadSettings({ SYNTASK_EVENTS_RETENTION_PERIOD: 'a week' })).toThrow(SettingsError);
+    expect(() => loadSettings({ SYNTASK_EVENTS_RETENTION_PERIOD: '0' })).toThrow(/above 0/);
+    expect(loadSettings({ SYNTASK_EXPERIMENTAL_EVENTS: 'false' }).events).toMatchObject({ enabled: false, triggersEnabled: false });
+  });
+});

@@ -38,24 +38,25 @@ function closeWhenCredentialsLapse(ctx: AppContext, socket: WebSocket, principal
   socket.on('close', () => clearInterval(timer));
 }
 
-/** The next frame of a socket, or null when it closed first. */
-const nextFrame = (socket: WebSocket) =>
-  new Promise<Record<string, unknown> | null | 'invalid'>((resolve) => {
-    const onMessage = (data: unknown) => {
-      cleanup();
-      resolve(parseFrame(data) ?? 'invalid');
-    };
-    const onClose = () => {
-      cleanup();
-      resolve(null);
-    };
-    const cleanup = () => {
-      socket.off('message', onMessage);
-      socket.off('close', onClose);
-    };
-    socket.on('message', onMessage);
-    socket.on('close', onClose);
-  });
+/**
+ * Frames in arrival order: several can arrive in one read (auth and filter sent together),
+ * before the handler awaiting the first has run again, so none may be dropped between reads.
+ */
+function frames(socket: WebSocket) {
+  const queue: unknown[] = [];
+  let waiting: ((frame: unknown) => void) | null = null;
+  const push = (frame: unknown) => {
+    if (waiting) {
+      const resolve = waiting;
+      waiting = null;
+      resolve(frame);
+    } else queue.push(frame);
+  };
+  socket.on('message', (data) => push(parseFrame(data) ?? 'invalid'));
+  socket.on('close', () => push(null));
+  /** The next frame, 'invalid' for one that is not a JSON object, null once the socket closed. */
+  return () => new Promise<Record<string, unknown> | 'invalid' | null>((resolve) => (queue.length ? resolve(queue.shift() as never) : (waiting = resolve as never)));
+}
 
 /**
  * The two event websockets (A3, A3.3). The upgrade request passes the same security hook as
@@ -92,12 +93,13 @@ export function eventSocketRoutes(app: App, ctx: AppContext) {
       return;
     }
     closeWhenCredentialsLapse(ctx, socket, req.principal);
-    const auth = await nextFrame(socket);
+    const nextFrame = frames(socket);
+    const auth = await nextFrame();
     if (auth === null) return;
     if (auth === 'invalid' || auth.type !== 'auth') return socket.close(POLICY_VIOLATION, "Expected 'auth' message");
     socket.send(JSON.stringify({ type: 'auth_success' }));
 
-    const subscribe = await nextFrame(socket);
+    const subscribe = await nextFrame();
     if (subscribe === null) return;
     if (subscribe === 'invalid' || subscribe.type !== 'filter') return socket.close(PROTOCOL_ERROR, "Expected 'filter' message");
     const filter = (subscribe.filter ?? {}) as EventFilterT;

@@ -234,3 +234,22 @@ describe('count-by (A3.2)', () => {
     expect(many.body.detail).toMatch(/^The given interval would create \d+ buckets, which is too many\. Please increase the interval or reduce the time range to produce 1000 buckets or fewer\.$/);
   });
 });
+
+describe('retention (A1)', () => {
+  it('deletes events older than SYNTASK_EVENTS_RETENTION_PERIOD with their related rows', async () => {
+    const short = await startTestServer({ SYNTASK_EVENTS_RETENTION_PERIOD: 'P1D' });
+    try {
+      const related = [{ 'syntask.resource.id': 'acme.customer.1', 'syntask.resource.role': 'customer' }];
+      const old = event({ occurred: new Date(Date.now() - 2 * 86_400_000).toISOString(), related });
+      const recent = event({ occurred: new Date(Date.now() - 3_600_000).toISOString(), related });
+      await short.post('/api/events', [old, recent]);
+      await short.services.get('event_retention').runOnce();
+      const left = await short.post('/api/events/filter', { filter: { related: { id: ['acme.customer.1'] } } });
+      expect(left.body.events.map((e: { id: string }) => e.id)).toEqual([recent.id]);
+      const rows = await short.ctx.db.kysely.selectFrom('event_resource').select('event_id').execute();
+      expect(rows.map((r) => r.event_id)).toEqual([recent.id]);
+    } finally {
+      await short.close();
+    }
+  });
+});

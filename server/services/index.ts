@@ -9,8 +9,10 @@ import { pruneSecurityRecords } from '../security/audit.ts';
 import { schedulerPass } from './scheduler.ts';
 import { LoopService } from './service.ts';
 import { keepStatuses } from './status-keeper.ts';
+import { deleteEventsBefore } from '../db/events.ts';
+import { nowMicros } from '../lib/time.ts';
 
-export type ServiceName = 'scheduler' | 'recent_scheduler' | 'late_runs' | 'pause_expirations' | 'cancellation_cleanup' | 'crashed_runs' | 'status_keeper' | 'retention' | 'security_retention' | 'failure_rollup';
+export type ServiceName = 'scheduler' | 'recent_scheduler' | 'late_runs' | 'pause_expirations' | 'cancellation_cleanup' | 'crashed_runs' | 'status_keeper' | 'retention' | 'security_retention' | 'failure_rollup' | 'event_retention';
 
 export interface Services {
   get(name: ServiceName): LoopService;
@@ -42,6 +44,8 @@ export function createServices(ctx: AppContext, log: (service: string, err: unkn
       await refreshFailureHours(ctx.db, 'flow_run');
       await refreshFailureHours(ctx.db, 'task_run');
     }), true],
+    // Events older than SYNTASK_EVENTS_RETENTION_PERIOD, every 15 minutes (A1).
+    ['event_retention', loop('event_retention', 900, () => deleteEventsBefore(ctx.db, nowMicros() - ctx.settings.events.retentionSeconds * 1e6)), ctx.settings.events.enabled],
     ['security_retention', loop('security_retention', s.retention.loopSeconds, () => pruneSecurityRecords(ctx.db, ctx.settings.auditRetentionDays)), true],
   ];
   const byName = new Map(all.map(([name, service]) => [name, service]));

@@ -2289,6 +2289,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/filter/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["filterEventsNextPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/count-by/{countable}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3872,6 +3936,103 @@ export interface components {
         SavedSearchCreate: {
             name: string;
             filters?: components["schemas"]["SavedSearchFilter"][];
+        };
+        Resource: {
+            "syntask.resource.id": string;
+            "syntask.resource.name"?: string;
+        } & {
+            [key: string]: string;
+        };
+        RelatedResource: {
+            "syntask.resource.id": string;
+            "syntask.resource.role": string;
+            "syntask.resource.name"?: string;
+        } & {
+            [key: string]: string;
+        };
+        Event: {
+            /** Format: date-time */
+            occurred: string;
+            event: string;
+            resource: components["schemas"]["Resource"];
+            related?: components["schemas"]["RelatedResource"][];
+            payload?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            follows?: string | null;
+        };
+        ReceivedEvent: {
+            /** Format: date-time */
+            occurred: string;
+            event: string;
+            resource: components["schemas"]["Resource"];
+            related: components["schemas"]["RelatedResource"][];
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            follows: string | null;
+            /** Format: date-time */
+            received: string;
+        };
+        ResourceSpecification: {
+            [key: string]: string | string[];
+        };
+        EventFilter: {
+            occurred?: {
+                /** Format: date-time */
+                since?: string | null;
+                /** Format: date-time */
+                until?: string | null;
+            } | null;
+            event?: {
+                prefix?: string[] | null;
+                exclude_prefix?: string[] | null;
+                name?: string[] | null;
+                exclude_name?: string[] | null;
+            } | null;
+            resource?: {
+                id?: string[] | null;
+                id_prefix?: string[] | null;
+                labels?: components["schemas"]["ResourceSpecification"] | null;
+                distinct?: boolean | null;
+            } | null;
+            related?: {
+                id?: string[] | null;
+                role?: string[] | null;
+                resources_in_roles?: [
+                    string,
+                    string
+                ][] | null;
+                labels?: components["schemas"]["ResourceSpecification"] | null;
+            } | null;
+            any_resource?: {
+                id?: string[] | null;
+                id_prefix?: string[] | null;
+                labels?: components["schemas"]["ResourceSpecification"] | null;
+            } | null;
+            id?: {
+                id?: string[] | null;
+            } | null;
+            order?: ("DESC" | "ASC") | null;
+        };
+        EventPage: {
+            events: components["schemas"]["ReceivedEvent"][];
+            total: number;
+            next_page: string | null;
+        };
+        EventCount: {
+            value: string;
+            label: string;
+            count: number;
+            /** Format: date-time */
+            start_time: string;
+            /** Format: date-time */
+            end_time: string;
         };
         Variable: {
             /** Format: uuid */
@@ -8685,6 +8846,107 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+        };
+    };
+    createEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"][];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filter?: components["schemas"]["EventFilter"] | null;
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+        };
+    };
+    filterEventsNextPage: {
+        parameters: {
+            query: {
+                "page-token": string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+        };
+    };
+    countEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                countable: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filter: components["schemas"]["EventFilter"];
+                    time_unit?: "week" | "day" | "hour" | "minute" | "second";
+                    time_interval?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventCount"][];
                 };
             };
         };
