@@ -119,7 +119,9 @@ export function deploymentRunRoutes(app: App, ctx: AppContext) {
       let q = selectFlowRuns(k).where('flow_run.deployment_id', 'in', ids).where('flow_run.state_type', '=', 'SCHEDULED');
       if (req.body.scheduled_before) q = q.where('flow_run.next_scheduled_start_time', '<=', parseDateTime(req.body.scheduled_before)!);
       const rows = await q.orderBy('flow_run.next_scheduled_start_time').limit(limit).execute();
+      const ready = await k.updateTable('deployment').set({ status: 'READY' }).where('id', 'in', ids).where('status', '=', 'NOT_READY').returning('id').execute();
       await k.updateTable('deployment').set({ last_polled: now, status: 'READY' }).where('id', 'in', ids).execute();
+      ctx.eventLog.recordStatusChanges(ready.map((d) => ({ kind: 'deployment', id: d.id, status: 'READY' })));
       return rows.map((r) => decodeFlowRun(r, now));
     },
   );

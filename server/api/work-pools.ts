@@ -1,3 +1,4 @@
+import type { Status, StatusChange } from '../events/status-events.ts';
 import type { AppContext } from '../context.ts';
 import { FilterCompiler, all } from '../db/filters.ts';
 import {
@@ -44,6 +45,7 @@ export function workPoolRoutes(app: App, ctx: AppContext) {
       if (await trx.selectFrom('work_pool').select('id').where('name', '=', body.name).executeTakeFirst()) throw new HttpError(409, 'A work pool with this name already exists.');
       return insertPool(trx, body);
     });
+    if (pool.status) ctx.eventLog.recordStatusChanges([{ kind: 'work-pool', id: pool.id, status: pool.status as Status }]);
     return reply.code(201).send(decodePool(pool));
   });
 
@@ -51,7 +53,7 @@ export function workPoolRoutes(app: App, ctx: AppContext) {
 
   app.patch('/api/work_pools/:name', { schema: { tags, operationId: 'updateWorkPool', params: PoolParams, body: ref(WorkPoolUpdate) } }, async (req, reply) => {
     const body = req.body;
-    await ctx.db.transaction(async (trx) => {
+    const changes = await ctx.db.transaction(async (trx): Promise<StatusChange[]> => {
       const pool = await poolOr404(trx, req.params.name);
       if (isReservedName(pool.name) && (body.description !== undefined || body.base_job_template !== undefined)) {
         throw new HttpError(403, 'Only the pause state and concurrency limit of a reserved work pool can be changed.');
@@ -67,7 +69,9 @@ export function workPoolRoutes(app: App, ctx: AppContext) {
         if (pool.status !== null) set.status = body.is_paused ? 'PAUSED' : (await anyWorkerOnline(trx, pool.id, now)) ? 'READY' : 'NOT_READY';
       }
       await trx.updateTable('work_pool').set(set).where('id', '=', pool.id).execute();
+      return set.status !== undefined && set.status !== pool.status ? [{ kind: 'work-pool', id: pool.id, status: set.status as Status }] : [];
     });
+    ctx.eventLog.recordStatusChanges(changes);
     return reply.code(204).send();
   });
 
@@ -105,13 +109,14 @@ export function workPoolRoutes(app: App, ctx: AppContext) {
     async (req) => {
       const body = req.body;
       const { limit } = pagination(ctx, { limit: body.limit ?? ctx.settings.defaultLimit });
-      const { runs } = await pollPool(ctx.db, req.params.name, {
+      const { runs, statusChanges } = await pollPool(ctx.db, req.params.name, {
         queueNames: body.work_queue_names ?? null,
         before: body.scheduled_before ? parseDateTime(body.scheduled_before) : null,
         after: body.scheduled_after ? parseDateTime(body.scheduled_after) : null,
         limit,
         leaseMicros: ctx.settings.pollLeaseSeconds * 1e6,
       });
+      ctx.eventLog.recordStatusChanges(statusChanges);
       return runs;
     },
   );
@@ -136,7 +141,7 @@ export function workPoolRoutes(app: App, ctx: AppContext) {
 
   app.patch('/api/work_pools/:pool/queues/:name', { schema: { tags, operationId: 'updateWorkQueue', params: QueueParams, body: ref(WorkQueueUpdate) } }, async (req, reply) => {
     const body = req.body;
-    await ctx.db.transaction(async (trx) => updateQueue(trx, await queueOr404(trx, req.params.pool, req.params.name), body));
+    ctx.eventLog.recordStatusChanges(await ctx.db.transaction(async (trx) => updateQueue(trx, await queueOr404(trx, req.params.pool, req.params.name), body)));
     return reply.code(204).send();
   });
 
@@ -159,11 +164,12 @@ export function workPoolRoutes(app: App, ctx: AppContext) {
   // ---- workers ----
 
   app.post('/api/work_pools/:pool/workers/heartbeat', { schema: { tags, operationId: 'workerHeartbeat', params: PoolOnly, body: ref(WorkerHeartbeat) } }, async (req, reply) => {
-    await ctx.db.transaction(async (trx) => {
+    const changes = await ctx.db.transaction(async (trx) => {
       const pool = await trx.selectFrom('work_pool').select('id').where('name', '=', req.params.pool).executeTakeFirst();
       if (!pool) throw poolNotFound(req.params.pool);
-      await heartbeat(trx, pool.id, req.body.name, req.body.heartbeat_interval_seconds ?? null);
+      return heartbeat(trx, pool.id, req.body.name, req.body.heartbeat_interval_seconds ?? null);
     });
+    ctx.eventLog.recordStatusChanges(changes);
     return reply.code(204).send();
   });
 

@@ -45,7 +45,7 @@ export function workQueueRoutes(app: App, ctx: AppContext) {
   );
 
   app.patch('/api/work_queues/:id', { schema: { tags, operationId: 'updateLegacyWorkQueue', params: IdParams, body: ref(LegacyWorkQueueUpdate) } }, async (req, reply) => {
-    await ctx.db.transaction(async (trx) => updateQueue(trx, await legacyQueueOr404(trx, req.params.id), req.body));
+    ctx.eventLog.recordStatusChanges(await ctx.db.transaction(async (trx) => updateQueue(trx, await legacyQueueOr404(trx, req.params.id), req.body)));
     return reply.code(204).send();
   });
 
@@ -73,7 +73,7 @@ export function workQueueRoutes(app: App, ctx: AppContext) {
       const queue = await readQueueById(k, req.params.id);
       if (!queue) throw queueIdNotFound(req.params.id);
       // `agent_id` is accepted for Syntask 2 agents; this server keeps no agent records.
-      const { runs } = await pollPool(ctx.db, queue.work_pool_name, {
+      const { runs, statusChanges } = await pollPool(ctx.db, queue.work_pool_name, {
         queueNames: [queue.name],
         before: req.body.scheduled_before ? parseDateTime(req.body.scheduled_before) : null,
         after: null,
@@ -81,6 +81,7 @@ export function workQueueRoutes(app: App, ctx: AppContext) {
         leaseMicros: ctx.settings.pollLeaseSeconds * 1e6,
         peek: String(req.headers['x-syntask-ui']).toLowerCase() === 'true',
       });
+      ctx.eventLog.recordStatusChanges(statusChanges);
       return runs.map((r) => r.flow_run);
     },
   );

@@ -8,6 +8,7 @@ import { formatDateTime, formatNullable, nowMicros, parseDateTime } from '../lib
 import type { SecretBox } from '../lib/secret-box.ts';
 import { blockDocumentData } from './block-documents.ts';
 import type { Db, Executor } from './connection.ts';
+import type { StatusChange } from '../events/status-events.ts';
 import { decodeFlowRun, selectFlowRuns } from './runs.ts';
 import type { WorkerTable, WorkPoolTable, WorkQueueTable } from './schema.ts';
 
@@ -268,12 +269,14 @@ export async function ensureAgentPool(trx: Executor) {
   return { pool: await insertPool(trx, { name: DEFAULT_AGENT_POOL, type: AGENT_POOL_TYPE }), created: true };
 }
 
-/** Queues and deployments of a poll become READY (contract §6, readiness). */
-export async function recordQueuePoll(trx: Executor, queueIds: string[], now: number) {
-  if (queueIds.length === 0) return;
+/** Queues and deployments of a poll become READY (contract §6, readiness); answers which changed (for their events). */
+export async function recordQueuePoll(trx: Executor, queueIds: string[], now: number): Promise<StatusChange[]> {
+  if (queueIds.length === 0) return [];
   await trx.updateTable('work_queue').set({ last_polled: now }).where('id', 'in', queueIds).execute();
-  await trx.updateTable('work_queue').set({ status: 'READY' }).where('id', 'in', queueIds).where('status', '=', 'NOT_READY').execute();
+  const queues = await trx.updateTable('work_queue').set({ status: 'READY' }).where('id', 'in', queueIds).where('status', '=', 'NOT_READY').returning('id').execute();
+  const deployments = await trx.updateTable('deployment').set({ status: 'READY' }).where('work_queue_id', 'in', queueIds).where('status', '=', 'NOT_READY').returning('id').execute();
   await trx.updateTable('deployment').set({ last_polled: now, status: 'READY' }).where('work_queue_id', 'in', queueIds).execute();
+  return [...queues.map((q) => ({ kind: 'work-queue' as const, id: q.id, status: 'READY' as const })), ...deployments.map((d) => ({ kind: 'deployment' as const, id: d.id, status: 'READY' as const }))];
 }
 
 // ---- workers ----------------------------------------------------------------------------
@@ -285,7 +288,8 @@ export async function heartbeat(trx: Executor, poolId: string, name: string, int
     .values({ id: randomUUID(), created: now, updated: now, name, work_pool_id: poolId, last_heartbeat_time: now, heartbeat_interval_seconds: interval, status: 'ONLINE' })
     .onConflict((oc) => oc.columns(['work_pool_id', 'name']).doUpdateSet({ last_heartbeat_time: now, heartbeat_interval_seconds: interval, status: 'ONLINE', updated: now }))
     .execute();
-  await trx.updateTable('work_pool').set({ status: 'READY', updated: now }).where('id', '=', poolId).where('status', '=', 'NOT_READY').execute();
+  const ready = await trx.updateTable('work_pool').set({ status: 'READY', updated: now }).where('id', '=', poolId).where('status', '=', 'NOT_READY').returning('id').execute();
+  return ready.map((p): StatusChange => ({ kind: 'work-pool', id: p.id, status: 'READY' }));
 }
 
 export async function filterWorkers(db: Db, poolId: string, filter: WorkerFilterT | null | undefined, limit: number, offset: number) {
@@ -336,8 +340,8 @@ export async function pollPool(db: Db, poolName: string, options: PollOptions) {
       queues = queues.filter((q) => options.queueNames!.includes(q.name));
     }
     const now = nowMicros();
-    if (!options.peek) await recordQueuePoll(trx, queues.map((q) => q.id), now);
-    if (pool.is_paused) return { pool, runs: [] };
+    const statusChanges = options.peek ? [] : await recordQueuePoll(trx, queues.map((q) => q.id), now);
+    if (pool.is_paused) return { pool, runs: [], statusChanges };
     queues = queues.filter((q) => !q.is_paused);
     const allPoolQueues = (await trx.selectFrom('work_queue').select('id').where('work_pool_id', '=', pool.id).execute()).map((q) => q.id);
     const activeIn = async (queueIds: string[]) =>
@@ -371,6 +375,6 @@ export async function pollPool(db: Db, poolName: string, options: PollOptions) {
     }
     const rows = out.length ? await selectFlowRuns(trx).where('flow_run.id', 'in', out.map((o) => o.runId)).execute() : [];
     const byId = new Map(rows.map((r) => [r.id, decodeFlowRun(r, now)]));
-    return { pool, runs: out.map((o) => ({ work_pool_id: o.work_pool_id, work_queue_id: o.work_queue_id, flow_run: byId.get(o.runId)! })) };
+    return { pool, runs: out.map((o) => ({ work_pool_id: o.work_pool_id, work_queue_id: o.work_queue_id, flow_run: byId.get(o.runId)! })), statusChanges };
   });
 }

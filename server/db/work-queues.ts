@@ -1,3 +1,4 @@
+import type { Status, StatusChange } from '../events/status-events.ts';
 import type { Selectable } from 'kysely';
 import type { WorkQueueUpdateT } from '../api/models/work-pools.ts';
 import { HttpError, ObjectNotFound } from '../errors.ts';
@@ -30,7 +31,7 @@ export async function legacyQueueOr404(db: Executor, id: string) {
 }
 
 /** PATCH: writes the keys sent; pausing → PAUSED, unpausing a PAUSED queue → READY if polled within 60 s. */
-export async function updateQueue(trx: Executor, queue: QueueRow, body: WorkQueueUpdateT & { filter?: QueueFilter | null }) {
+export async function updateQueue(trx: Executor, queue: QueueRow, body: WorkQueueUpdateT & { filter?: QueueFilter | null }): Promise<StatusChange[]> {
   const now = nowMicros();
   const set: Record<string, unknown> = { updated: now };
   if (body.name) set.name = body.name;
@@ -49,6 +50,7 @@ export async function updateQueue(trx: Executor, queue: QueueRow, body: WorkQueu
     else if (queue.status === 'PAUSED') set.status = lastPolled !== null && now - lastPolled < POLL_FRESHNESS_MICROS ? 'READY' : 'NOT_READY';
   }
   await trx.updateTable('work_queue').set(set).where('id', '=', queue.id).execute();
+  return set.status !== undefined && set.status !== queue.status ? [{ kind: 'work-queue', id: queue.id, status: set.status as Status }] : [];
 }
 
 /** Runs and deployments of the queue lose it (§3.17); a pool's default queue stays. */

@@ -5,6 +5,7 @@ import type { WrittenState } from '../orchestration/engine.ts';
 import type { Settings } from '../settings.ts';
 import { FlowRunRelations, flowRunStateEvent } from './flow-run-events.ts';
 import { EventSink } from './sink.ts';
+import { statusEvents, type StatusChange } from './status-events.ts';
 
 /**
  * The server's events: the sink every event goes through, and the events the server
@@ -17,7 +18,7 @@ export class EventLog {
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly settings: Settings,
   ) {
     this.sink = new EventSink(db, (err) => this.log.error({ err }, 'event listener failed'));
@@ -57,6 +58,17 @@ export class EventLog {
       .catch((err) => this.failed(err));
   }
 
+  /** After commit: deployment, work-queue and work-pool status events for the statuses a write changed. */
+  recordStatusChanges(changes: StatusChange[]): void {
+    if (!this.enabled || changes.length === 0) return;
+    this.chain = this.chain
+      .then(async () => {
+        // Stored before the next change is read: a pool's next status event `follows` this one.
+        await this.sink.publish(await statusEvents(this.db, changes));
+      })
+      .catch((err) => this.failed(err));
+  }
+
   /** Everything recorded so far is stored (server shutdown, tests). */
   async drain(): Promise<void> {
     await this.chain;
@@ -64,6 +76,6 @@ export class EventLog {
   }
 
   private failed(err: unknown) {
-    this.log.error({ err: { message: (err as Error)?.message } }, 'recording a flow run state event failed');
+    this.log.error({ err: { message: (err as Error)?.message } }, 'recording an event failed');
   }
 }
