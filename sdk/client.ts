@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { Deployment, DeploymentCreate } from '../server/api/models/deployments.ts';
 import type { Flow } from '../server/api/models/flows.ts';
 import type { Log, LogCreate } from '../server/api/models/logs.ts';
+import type { EventT } from '../server/api/models/events.ts';
 import type { FlowRun, FlowRunCreate, TaskRun, TaskRunCreate } from '../server/api/models/runs.ts';
 import type { OrchestrationResult, State, StateCreate } from '../server/api/models/states.ts';
 import type { WorkPool } from '../server/api/models/work-pools.ts';
@@ -17,6 +18,7 @@ export type DeploymentT = Static<typeof Deployment>;
 export type WorkPoolT = Static<typeof WorkPool>;
 export type LogT = Static<typeof Log>;
 export type LogCreateT = Static<typeof LogCreate>;
+export type { EventT };
 
 /** An API error with the server's status and message (`detail` or the first validation error). */
 export class SyntaskApiError extends Error {
@@ -152,6 +154,8 @@ export class SyntaskClient {
   createTaskRun = (body: Static<typeof TaskRunCreate>) => this.post<TaskRunT>('/task_runs/', body);
   setTaskRunState = (id: string, state: StateCreateT, force = false) => this.post<OrchestrationResultT>(`/task_runs/${id}/set_state`, { state, force });
   createLogs = (logs: LogCreateT[]) => this.post<null>('/logs/', logs);
+  /** Events (events-automations.md A3): 204 when stored, 404 when the server has events off. */
+  createEvents = (events: EventT[]) => this.post<null>('/events', events);
   createDeployment = (body: Static<typeof DeploymentCreate>) => this.post<DeploymentT>('/deployments/', body);
   readDeploymentByName = (flow: string, deployment: string) => this.get<DeploymentT>(`/deployments/name/${encodeURIComponent(flow)}/${encodeURIComponent(deployment)}`);
   readDeployment = (id: string) => this.get<DeploymentT>(`/deployments/${id}`);

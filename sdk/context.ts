@@ -6,7 +6,7 @@ import type { RunLogger } from './logging.ts';
 export interface FlowRunContext {
   kind: 'flow';
   client: SyntaskClient;
-  flowRun: { id: string; name: string; flowName: string; runCount: number };
+  flowRun: { id: string; name: string; flowName: string; runCount: number; flowId?: string };
   parameters: Record<string, unknown>;
   logger: RunLogger;
   /** Results of this run's tasks (objects only: identity tells where a value came from). */

@@ -5,6 +5,7 @@ import { resolveBlockReferences } from './blocks.ts';
 import { currentFlowRunContext, runContextStorage, type FlowRunContext } from './context.ts';
 import { resultData } from './engine/results.ts';
 import { captureConsoleFor, createRunLogger, installConsoleCapture, sinkFor } from './logging.ts';
+import { eventSinkFor } from './events.ts';
 import { ParameterValidationError, parametersJsonSchema, validateParameters, type ParameterSchema } from './parameters.ts';
 import { RunHeartbeats } from './heartbeats.ts';
 import { runnerContext, scriptClient } from './local-api.ts';
@@ -137,7 +138,7 @@ async function executeFlowRunAttempts<R>(
     captureConsoleFor(logger);
   }
   const finish = async (state: Parameters<SyntaskClient['setFlowRunState']>[1]) => {
-    await sinkFor(client).flush();
+    await Promise.all([sinkFor(client).flush(), eventSinkFor(client).flush()]);
     return client.setFlowRunState(run.id, state);
   };
 
@@ -160,7 +161,7 @@ async function executeFlowRunAttempts<R>(
   const ctx: FlowRunContext = {
     kind: 'flow',
     client,
-    flowRun: { id: run.id, name: run.name, flowName: options.name, runCount: run.run_count },
+    flowRun: { id: run.id, name: run.name, flowName: options.name, runCount: run.run_count, flowId: run.flow_id },
     parameters,
     logger,
     producedBy: new WeakMap(),
@@ -197,7 +198,7 @@ async function executeFlowRunAttempts<R>(
     }
     // Suspended: the run stays PAUSED and reruns when resumed; this process just stops.
     if (!outcome.ok && outcome.error instanceof FlowRunSuspended) {
-      await sinkFor(client).flush();
+      await Promise.all([sinkFor(client).flush(), eventSinkFor(client).flush()]);
       throw outcome.error;
     }
     if (controller.signal.aborted) {

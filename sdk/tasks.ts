@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SyntaskClient, sleep, type StateT } from './client.ts';
+import { SyntaskClient, sleep, type StateCreateT, type StateT } from './client.ts';
 import { currentFlowRunContext, runContextStorage, type FlowRunContext, type TaskRunContext } from './context.ts';
 import { resultData, valueOf } from './engine/results.ts';
 import { captureConsoleFor, createRunLogger, installConsoleCapture, sinkFor } from './logging.ts';
+import { eventSinkFor, taskRunStateEvent } from './events.ts';
 import { RunAbortedError, RunFailedError, SyntaskState } from './states.ts';
 
 export interface TaskOptions<A extends unknown[]> {
@@ -212,7 +213,22 @@ async function runTask<R>(taskName: string, taskKey: string, options: TaskOption
     state: upstreamError ? { type: 'PENDING', name: 'NotReady', message: `Upstream task run did not complete: ${errorMessage(upstreamError)}` } : { type: 'PENDING' },
   });
   future.onCreated(run.id);
-  if (upstreamError) throw upstreamError;
+  // Task run state events come from the client (the server emits flow-run ones only, as Syntask 2 does).
+  const events = eventSinkFor(client);
+  let current = (run.state as StateT | null) ?? null;
+  if (current) events.push(taskRunStateEvent(run, null, current, current.type, flowCtx));
+  const propose = async (state: StateCreateT) => {
+    const result = await client.setTaskRunState(run.id, state);
+    if (result.state && (result.status === 'ACCEPT' || result.status === 'REJECT') && result.state.id !== current?.id) {
+      events.push(taskRunStateEvent(run, current, result.state as StateT, state.type, flowCtx));
+      current = result.state as StateT;
+    }
+    return result;
+  };
+  if (upstreamError) {
+    await events.flush();
+    throw upstreamError;
+  }
 
   const logger = createRunLogger({ client, name: 'syntask.task_runs', runName: run.name, flowRunId: flowCtx?.flowRun.id ?? run.id, taskRunId: run.id });
   if (options.logPrints) {
@@ -223,7 +239,7 @@ async function runTask<R>(taskName: string, taskKey: string, options: TaskOption
   const cacheDetails = cacheKey ? { cache_key: cacheKey, cache_expiration: cacheExpiration } : {};
 
   for (;;) {
-    const started = await client.setTaskRunState(run.id, { type: 'RUNNING', state_details: { ...cacheDetails, refresh_cache: options.refreshCache ?? null } });
+    const started = await propose({ type: 'RUNNING', state_details: { ...cacheDetails, refresh_cache: options.refreshCache ?? null } });
     if (started.status === 'WAIT') {
       await sleep(Math.max(100, (started.details.delay_seconds ?? 1) * 1000));
       continue;
@@ -251,21 +267,21 @@ async function runTask<R>(taskName: string, taskKey: string, options: TaskOption
       const value = outcome.value;
       const state = value instanceof SyntaskState ? value.toCreate() : { type: 'COMPLETED' as const };
       const data = value instanceof SyntaskState ? (value.data === undefined ? null : resultData(value.data, options.persistResult ?? true, `Result of task run ${run.name}`)) : resultData(value, options.persistResult ?? true, `Result of task run ${run.name}`);
-      await client.setTaskRunState(run.id, { ...state, data, state_details: cacheDetails });
-      await sinkFor(client).flush();
+      await propose({ ...state, data, state_details: cacheDetails });
+      await Promise.all([sinkFor(client).flush(), events.flush()]);
       return remember(flowCtx, (value instanceof SyntaskState ? value.data : value) as R, run.id);
     }
 
     const failure = outcome.ok ? (outcome.value as SyntaskState) : null;
     const message = failure ? (failure.message ?? 'Task run returned a failed state') : errorMessage(outcome.ok ? null : outcome.error);
     if (!outcome.ok) logger.error(`Task run failed: ${outcome.error instanceof Error ? (outcome.error.stack ?? message) : message}`);
-    const result = await client.setTaskRunState(run.id, { type: failure?.type ?? 'FAILED', name: failure?.name ?? undefined, message, data: { type: 'unpersisted' } });
+    const result = await propose({ type: failure?.type ?? 'FAILED', name: failure?.name ?? undefined, message, data: { type: 'unpersisted' } });
     if (result.status === 'REJECT' && result.state?.type === 'SCHEDULED') {
       logger.info(`Retrying after failure (${message}); next attempt at ${result.state.state_details.scheduled_time}`);
       await waitUntil(result.state.state_details.scheduled_time);
       continue;
     }
-    await sinkFor(client).flush();
+    await Promise.all([sinkFor(client).flush(), events.flush()]);
     if (!outcome.ok) throw outcome.error;
     throw new RunFailedError(message, result.state);
   }

@@ -103,4 +103,19 @@ describe('process worker (contract §7)', () => {
     const spans = runs.map((r) => [Date.parse(r.start_time), Date.parse(r.end_time)]).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
   }, 90_000);
+
+  it('sends its own events: started, submitted and executed a flow run, stopped (following started)', async () => {
+    const [id] = await runsOf(1, { flow: quick, name: 'quick-events', entrypoint: 'flows.ts:quick', path: FIXTURES, workPool: 'evented' });
+    const w = new ProcessWorker({ pool: 'evented', name: 'Evented Worker 1', client, pollSeconds: 0.5, heartbeatSeconds: 5, cancelCheckSeconds: 1, log: () => undefined });
+    await w.start();
+    await final(id);
+    await w.stop();
+    // stop() flushes the worker's events; POST /api/events answers once they are stored.
+    const events = (await s.post('/api/events/filter', { filter: { resource: { id: ['syntask.worker.process.evented-worker-1'] }, order: 'ASC' } })).body.events as { event: string; id: string; follows: string | null; related: Record<string, string>[]; payload: Record<string, unknown> }[];
+    expect(events.map((e) => e.event)).toEqual(['syntask.worker.started', 'syntask.worker.submitted-flow-run', 'syntask.worker.executed-flow-run', 'syntask.worker.stopped']);
+    expect(events[3].follows).toBe(events[0].id);
+    expect(events[1].related.map((r) => r['syntask.resource.role'])).toEqual(['flow-run', 'flow', 'deployment', 'work-pool']);
+    expect(events[1].related[0]['syntask.resource.id']).toBe(`syntask.flow-run.${id}`);
+    expect(events[2].payload).toEqual({ status_code: 0 });
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { SyntaskClient, sleep, type FlowRunT, type WorkPoolT } from '../client.t
 import { ensureProcessWorkPool } from '../work-pools.ts';
 import { sinkFor } from '../logging.ts';
 import { heartbeatFrequencySeconds, WORKER_NAME_ENV } from '../settings.ts';
+import { eventSinkFor } from '../events.ts';
 import { isTerminal } from '../states.ts';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'syntask.js');
@@ -54,6 +55,9 @@ export function renderJobConfiguration(config: unknown, variables: Record<string
  * runs each in a child process with the run's output streamed into its logs, marks runs
  * Crashed when the process dies without a final state, and cancels runs on request.
  */
+/** `ProcessWorker-host-1a2b` → `processworker-host-1a2b` (a worker's resource id). */
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
 export class ProcessWorker {
   readonly name: string;
   readonly client: SyntaskClient;
@@ -68,6 +72,7 @@ export class ProcessWorker {
   private stopping = false;
   private pool: WorkPoolT | null = null;
   private readonly log: (line: string) => void;
+  private startedEventId: string | null = null;
 
   constructor(private readonly options: WorkerOptions) {
     this.client = options.client ?? new SyntaskClient();
@@ -88,6 +93,7 @@ export class ProcessWorker {
   async start(): Promise<void> {
     this.pool = (await ensureProcessWorkPool(this.client, this.options.pool)).pool;
     await this.heartbeat();
+    this.startedEventId = this.emit('syntask.worker.started', []);
     this.log(`Worker ${this.name} started on pool "${this.options.pool}" (type ${this.pool.type}); polling every ${this.pollMs / 1000}s for up to ${this.limit} concurrent runs.`);
     this.every(this.heartbeatMs, () => this.heartbeat());
     this.every(this.pollMs, () => this.poll(), true);
@@ -110,6 +116,29 @@ export class ProcessWorker {
     };
     if (immediately) void tick();
     this.timers.push(setInterval(tick, ms));
+  }
+
+  /** Worker events (A2.2: `syntask.worker.*`, sent by the worker itself); answers the event id. */
+  private emit(event: string, related: Record<string, string>[], payload: Record<string, unknown> = {}, follows: string | null = null): string {
+    const id = randomUUID();
+    const pool = this.pool ? [{ 'syntask.resource.id': `syntask.work-pool.${this.pool.id}`, 'syntask.resource.role': 'work-pool', 'syntask.resource.name': this.pool.name }] : [];
+    eventSinkFor(this.client).push({
+      occurred: new Date().toISOString(),
+      event,
+      resource: { 'syntask.resource.id': `syntask.worker.${this.pool?.type ?? 'process'}.${slug(this.name)}`, 'syntask.resource.name': this.name, 'syntask.worker-type': this.pool?.type ?? 'process' },
+      related: [...related, ...pool],
+      payload,
+      id,
+      follows,
+    });
+    return id;
+  }
+
+  private runRelated(run: FlowRunT): Record<string, string>[] {
+    const related: Record<string, string>[] = [{ 'syntask.resource.id': `syntask.flow-run.${run.id}`, 'syntask.resource.role': 'flow-run', 'syntask.resource.name': run.name }, { 'syntask.resource.id': `syntask.flow.${run.flow_id}`, 'syntask.resource.role': 'flow' }];
+    if (run.deployment_id) related.push({ 'syntask.resource.id': `syntask.deployment.${run.deployment_id}`, 'syntask.resource.role': 'deployment' });
+    for (const tag of [...new Set(run.tags)].sort()) related.push({ 'syntask.resource.id': `syntask.tag.${tag}`, 'syntask.resource.role': 'tag' });
+    return related;
   }
 
   private heartbeat() {
@@ -180,6 +209,7 @@ export class ProcessWorker {
     });
     const job: Job = { run, child, cancelling: false, exited };
     this.jobs.set(run.id, job);
+    this.emit('syntask.worker.submitted-flow-run', this.runRelated(run));
     this.log(`Worker ${this.name}: running flow run ${run.name} (${run.id}) as process ${child.pid}`);
     await this.client.updateFlowRun(run.id, { infrastructure_pid: `${hostname()}:${child.pid}` });
     this.stream(job, config.stream_output !== false);
@@ -204,6 +234,7 @@ export class ProcessWorker {
     this.jobs.delete(job.run.id);
     await sinkFor(this.client).flush();
     if (job.cancelling) return;
+    this.emit('syntask.worker.executed-flow-run', this.runRelated(job.run), { status_code: code });
     try {
       const run = await this.client.readFlowRun(job.run.id);
       if (!isTerminal(run.state) && run.state_type !== 'PAUSED' && run.state_type !== 'SCHEDULED') {
@@ -227,6 +258,7 @@ export class ProcessWorker {
       job.cancelling = true;
       await this.kill(job);
       await this.client.setFlowRunState(run.id, { type: 'CANCELLED', message: 'Cancelled: the worker stopped the flow run process.' }, true);
+      this.emit('syntask.worker.cancelled-flow-run', this.runRelated(job.run));
       this.log(`Worker ${this.name}: cancelled flow run ${run.name}`);
     }
   }
@@ -249,6 +281,7 @@ export class ProcessWorker {
       await this.kill(job);
       await this.client.setFlowRunState(job.run.id, { type: 'CRASHED', message: 'The worker stopped before the flow run finished.' }).catch(() => undefined);
     }
-    await sinkFor(this.client).flush();
+    if (this.startedEventId) this.emit('syntask.worker.stopped', [], {}, this.startedEventId);
+    await Promise.all([sinkFor(this.client).flush(), eventSinkFor(this.client).flush()]);
   }
 }
