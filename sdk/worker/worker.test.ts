@@ -109,6 +109,7 @@ describe('process worker (contract §7)', () => {
     const w = new ProcessWorker({ pool: 'evented', name: 'Evented Worker 1', client, pollSeconds: 0.5, heartbeatSeconds: 5, cancelCheckSeconds: 1, log: () => undefined });
     await w.start();
     await final(id);
+    await until('its process to exit', async () => w.running === 0);
     await w.stop();
     // stop() flushes the worker's events; POST /api/events answers once they are stored.
     const events = (await s.post('/api/events/filter', { filter: { resource: { id: ['syntask.worker.process.evented-worker-1'] }, order: 'ASC' } })).body.events as { event: string; id: string; follows: string | null; related: Record<string, string>[]; payload: Record<string, unknown> }[];

@@ -232,9 +232,9 @@ export class ProcessWorker {
 
   private async finished(job: Job, code: number | null) {
     this.jobs.delete(job.run.id);
+    if (!job.cancelling) this.emit('syntask.worker.executed-flow-run', this.runRelated(job.run), { status_code: code });
     await sinkFor(this.client).flush();
     if (job.cancelling) return;
-    this.emit('syntask.worker.executed-flow-run', this.runRelated(job.run), { status_code: code });
     try {
       const run = await this.client.readFlowRun(job.run.id);
       if (!isTerminal(run.state) && run.state_type !== 'PAUSED' && run.state_type !== 'SCHEDULED') {
