@@ -2,7 +2,8 @@ import type { ReceivedEventT } from '../api/models/events.ts';
 import type { Db } from '../db/connection.ts';
 import { insertEvents } from '../db/events.ts';
 
-type Listener = (events: ReceivedEventT[]) => void;
+/** `relayed`: stored through another replica (announced here by the change feed), not this one. */
+type Listener = (events: ReceivedEventT[], relayed: boolean) => void;
 
 interface Pending {
   events: ReceivedEventT[];
@@ -80,10 +81,19 @@ export class EventSink {
       return;
     }
     for (const p of batch) p.done();
-    if (fresh.length === 0) return;
+    this.notify(fresh, false);
+  }
+
+  /** Events another replica stored: to this replica's listeners (live streams), not stored again. */
+  announce(events: ReceivedEventT[]) {
+    this.notify(events, true);
+  }
+
+  private notify(events: ReceivedEventT[], relayed: boolean) {
+    if (events.length === 0) return;
     for (const listener of this.listeners) {
       try {
-        listener(fresh);
+        listener(events, relayed);
       } catch (err) {
         this.onError(err);
       }

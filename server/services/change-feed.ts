@@ -6,6 +6,8 @@ import type { AppContext, AppEvents } from '../context.ts';
 import { parseDatabaseUrl } from '../db/connection.ts';
 import type { WrittenState } from '../orchestration/engine.ts';
 import { stateRecord } from '../orchestration/store.ts';
+import type { ReceivedEventT } from '../api/models/events.ts';
+import { decodeEvent } from '../db/events.ts';
 
 /**
  * Live changes across server replicas on one PostgreSQL. Changes committed through this
@@ -21,8 +23,8 @@ import { stateRecord } from '../orchestration/store.ts';
  * from a stream's `Last-Event-ID` instead of resetting.
  */
 
-/** Compact changes: `['f'|'t', run id, state id, notified 0|1]` a flow/task run state; `['l', flow run id, count]` log lines; `['c', resource]` something else changed. */
-type Change = ['f' | 't', string, string, 0 | 1] | ['l', string, number] | ['c', string];
+/** Compact changes: `['f'|'t', run id, state id, notified 0|1]` a flow/task run state; `['l', flow run id, count]` log lines; `['c', resource]` something else changed; `['e', event id]` an event was stored. */
+type Change = ['f' | 't', string, string, 0 | 1] | ['l', string, number] | ['c', string] | ['e', string];
 
 interface Payload {
   /** Publishing replica: a replica skips its own notifications (its streams already had them). */
@@ -53,6 +55,7 @@ export class ChangeFeed {
   private flushTimer: NodeJS.Timeout | undefined;
   private publishing: Promise<void> = Promise.resolve();
   private applying: Promise<void> = Promise.resolve();
+  private unsubscribeEvents: (() => void) | undefined;
   /** Events this feed emitted for other replicas: never published again. */
   private readonly relayed = new WeakSet<object>();
 
@@ -70,6 +73,7 @@ export class ChangeFeed {
     this.ctx.events.on('state', this.onState);
     this.ctx.events.on('logs', this.onLogs);
     this.ctx.events.on('changed', this.onChanged);
+    this.unsubscribeEvents = this.ctx.eventLog.sink.subscribe(this.onEvents);
     await this.connect();
   }
 
@@ -79,6 +83,7 @@ export class ChangeFeed {
     this.ctx.events.off('state', this.onState);
     this.ctx.events.off('logs', this.onLogs);
     this.ctx.events.off('changed', this.onChanged);
+    this.unsubscribeEvents?.();
     clearTimeout(this.retryTimer);
     this.flush();
     await this.publishing;
@@ -104,6 +109,10 @@ export class ChangeFeed {
   private readonly onChanged = (e: AppEvents['changed'][0]) => {
     if (this.relayed.has(e)) return;
     for (const resource of e.resources) this.add(['c', resource]);
+  };
+
+  private readonly onEvents = (events: ReceivedEventT[], relayed: boolean) => {
+    if (!relayed) for (const e of events) this.add(['e', e.id]);
   };
 
   private add(change: Change) {
@@ -216,7 +225,14 @@ export class ChangeFeed {
     const states = new Map<string, { id: string; type: string; name: string; timestamp: number; message: string | null; state_details: string }>();
     if (flowIds.length) for (const row of await k.selectFrom('flow_run_state').select(columns).where('id', 'in', flowIds).execute()) states.set(row.id, row);
     if (taskIds.length) for (const row of await k.selectFrom('task_run_state').select(columns).where('id', 'in', taskIds).execute()) states.set(row.id, row);
+    const eventIds = changes.filter((c): c is ['e', string] => c[0] === 'e').map((c) => c[1]);
+    if (eventIds.length) {
+      // Read back in the order they were stored (the order of the ids), for this replica's live event streams.
+      const rows = new Map((await k.selectFrom('event').selectAll().where('id', 'in', eventIds).execute()).map((r) => [r.id, decodeEvent(r)]));
+      this.ctx.eventLog.sink.announce(eventIds.flatMap((id) => rows.get(id) ?? []));
+    }
     for (const change of changes) {
+      if (change[0] === 'e') continue;
       if (change[0] === 'c') {
         const event = { resources: [change[1]] };
         this.relayed.add(event);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueNotifications } from '../db/notification-policies.ts';
 import { nowMicros } from '../lib/time.ts';
@@ -182,5 +183,22 @@ describe.skipIf(testDialect() !== 'postgres')('server replicas on one PostgreSQL
     } finally {
       await stream.close();
     }
+  });
+
+  it('an event stored through one replica reaches /api/events/out subscribers of the other', async () => {
+    const label = randomUUID();
+    const socket = new WebSocket(b.url.replace(/^http/, 'ws') + '/api/events/out', 'syntask');
+    const received: { type: string; event?: { id: string } }[] = [];
+    socket.on('message', (data) => received.push(JSON.parse(String(data))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'auth', token: null }));
+    socket.send(JSON.stringify({ type: 'filter', filter: { resource: { labels: { batch: label } }, occurred: { since: isoIn(-60), until: isoIn(3600) } }, backfill: false }));
+    await settle(300);
+    const event = { occurred: new Date().toISOString(), event: 'acme.replica.test', resource: { 'syntask.resource.id': 'acme.r.1', batch: label }, id: randomUUID() };
+    expect((await a.post('/api/events', [event])).status).toBe(204);
+    const deadline = Date.now() + 5000;
+    while (!received.some((m) => m.event?.id === event.id) && Date.now() < deadline) await settle(50);
+    socket.close();
+    expect(received.filter((m) => m.type === 'event').map((m) => m.event!.id)).toEqual([event.id]);
   });
 });
