@@ -5,6 +5,7 @@ import { liveLatencyBench } from './live.ts';
 import { loadBench } from './load.ts';
 import { taskGridBench } from './task-grid.ts';
 import { failuresBench } from './failures.ts';
+import { eventsBench } from './events.ts';
 
 /** `npm run bench`: every benchmark, printed as a table. Figures, not pass/fail tests. */
 const only = process.argv[2];
@@ -15,6 +16,8 @@ const suites: Record<string, () => Promise<Figure | Figure[]>> = {
   scheduler: () => schedulerBench(),
   'task-grid': () => taskGridBench(),
   failures: () => failuresBench(),
+  // 1,000,000 stored events (BENCH_EVENTS), ingest through POST /api/events, query latencies.
+  events: () => eventsBench(),
   // 4 busy workers + 10 dashboards for SYNTASK_BENCH_LOAD_SECONDS (60), SQLite and PostgreSQL.
   load: () => loadBench(),
   // Dashboard in headless Chromium (`npm run bench dashboard` runs only these).

@@ -20,6 +20,8 @@ import { FLOW_RUN_TABS, TASK_RUN_TABS } from '../src/lib/run-page-search.ts';
 interface DemoIds {
   flowId: string;
   failedRunId: string;
+  /** The failed run's Failed state event: its day and id (the event page's URL). */
+  failedEvent: { day: string; id: string };
   /** A completed run to compare the failed run with: of its deployment (or flow) when there is one. */
   completedRunId: string;
   /** That run's flow (the demo's busiest runs complete), for the runs × tasks grid. */
@@ -71,7 +73,9 @@ async function demoReady(server: SyntaskServer): Promise<DemoIds> {
       const completedOf = async (scope: object) => (await server.postJson<{ id: string; flow_id: string }[]>('/flow_runs/filter', { ...scope, flow_runs: { state: { type: { any_: ['COMPLETED'] } } }, sort: 'START_TIME_DESC', limit: 1 }))[0];
       // The demo's failing flow never completes: then any completed run, so the comparison has differences to show.
       const twin = (await completedOf(same)) ?? (await completedOf({}));
+      const { events } = await server.postJson<{ events: { id: string; occurred: string }[] }>('/events/filter', { filter: { resource: { id: [`syntask.flow-run.${failed.id}`] }, event: { name: ['syntask.flow-run.Failed'] } }, limit: 1 });
       return {
+        failedEvent: { day: events[0].occurred.slice(0, 10), id: events[0].id },
         flowId: failed.flow_id,
         failedRunId: failed.id,
         completedRunId: twin.id,
@@ -126,6 +130,8 @@ const ROUTE_URLS: Record<string, (ids: DemoIds) => string[]> = {
   '/sign-in': () => ['/sign-in', '/sign-in?next=%2Fruns'],
   // With sign-in off nothing is recorded: the empty state, and the custom range's inputs.
   '/audit-log': () => ['/audit-log', '/audit-log?range=custom&from=2026-01-01T00%3A00%3A00.000Z'],
+  '/events/': (d) => ['/events', `/events?prefix=syntask.flow-run.&range=7d&resource=${encodeURIComponent(`syntask.flow-run.${d.failedRunId}`)}`],
+  '/events/event/$date/$id': (d) => [`/events/event/${d.failedEvent.day}/${d.failedEvent.id}`],
 };
 
 /** Pages of the README tour, in order. */

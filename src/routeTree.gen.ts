@@ -21,6 +21,7 @@ import { Route as VariablesRouteImport } from './routes/variables.tsx'
 import { Route as ArtifactsIndexRouteImport } from './routes/artifacts.index.tsx'
 import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
 import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
+import { Route as EventsIndexRouteImport } from './routes/events.index.tsx'
 import { Route as FlowsIndexRouteImport } from './routes/flows.index.tsx'
 import { Route as RunsIndexRouteImport } from './routes/runs.index.tsx'
 import { Route as RunsCompareRouteImport } from './routes/runs.compare.tsx'
@@ -40,6 +41,7 @@ import { Route as BlocksCatalogSlugCreateRouteImport } from './routes/blocks.cat
 import { Route as DeploymentsDeploymentIdIndexRouteImport } from './routes/deployments.deployment.$id.index.tsx'
 import { Route as DeploymentsDeploymentIdEditRouteImport } from './routes/deployments.deployment.$id.edit.tsx'
 import { Route as DeploymentsDeploymentIdRunRouteImport } from './routes/deployments.deployment.$id.run.tsx'
+import { Route as EventsEventDateIdRouteImport } from './routes/events.event.$date.$id.tsx'
 import { Route as WorkPoolsWorkPoolNameIndexRouteImport } from './routes/work-pools.work-pool.$name.index.tsx'
 import { Route as WorkPoolsWorkPoolNameEditRouteImport } from './routes/work-pools.work-pool.$name.edit.tsx'
 
@@ -101,6 +103,11 @@ const BlocksIndexRoute = BlocksIndexRouteImport.update({
 const DeploymentsIndexRoute = DeploymentsIndexRouteImport.update({
   id: '/deployments/',
   path: '/deployments/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const EventsIndexRoute = EventsIndexRouteImport.update({
+  id: '/events/',
+  path: '/events/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const FlowsIndexRoute = FlowsIndexRouteImport.update({
@@ -201,6 +208,11 @@ const DeploymentsDeploymentIdRunRoute =
     path: '/deployments/deployment/$id/run',
     getParentRoute: () => rootRouteImport,
   } as any)
+const EventsEventDateIdRoute = EventsEventDateIdRouteImport.update({
+  id: '/events/event/$date/$id',
+  path: '/events/event/$date/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const WorkPoolsWorkPoolNameIndexRoute =
   WorkPoolsWorkPoolNameIndexRouteImport.update({
     id: '/work-pools/work-pool/$name/',
@@ -229,6 +241,7 @@ export interface FileRoutesByFullPath {
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
+  '/events/': typeof EventsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
@@ -243,6 +256,7 @@ export interface FileRoutesByFullPath {
   '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/events/event/$date/$id': typeof EventsEventDateIdRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
   '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
@@ -264,6 +278,7 @@ export interface FileRoutesByTo {
   '/artifacts': typeof ArtifactsIndexRoute
   '/blocks': typeof BlocksIndexRoute
   '/deployments': typeof DeploymentsIndexRoute
+  '/events': typeof EventsIndexRoute
   '/flows': typeof FlowsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/work-pools': typeof WorkPoolsIndexRoute
@@ -278,6 +293,7 @@ export interface FileRoutesByTo {
   '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/events/event/$date/$id': typeof EventsEventDateIdRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/blocks/block/$id': typeof BlocksBlockIdIndexRoute
   '/blocks/catalog/$slug': typeof BlocksCatalogSlugIndexRoute
@@ -300,6 +316,7 @@ export interface FileRoutesById {
   '/artifacts/': typeof ArtifactsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
+  '/events/': typeof EventsIndexRoute
   '/flows/': typeof FlowsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/work-pools/': typeof WorkPoolsIndexRoute
@@ -314,6 +331,7 @@ export interface FileRoutesById {
   '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
+  '/events/event/$date/$id': typeof EventsEventDateIdRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
   '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
   '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
@@ -337,6 +355,7 @@ export interface FileRouteTypes {
     | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
+    | '/events/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
@@ -351,6 +370,7 @@ export interface FileRouteTypes {
     | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/events/event/$date/$id'
     | '/work-pools/work-pool/$name/edit'
     | '/blocks/block/$id/'
     | '/blocks/catalog/$slug/'
@@ -372,6 +392,7 @@ export interface FileRouteTypes {
     | '/artifacts'
     | '/blocks'
     | '/deployments'
+    | '/events'
     | '/flows'
     | '/runs'
     | '/work-pools'
@@ -386,6 +407,7 @@ export interface FileRouteTypes {
     | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/events/event/$date/$id'
     | '/work-pools/work-pool/$name/edit'
     | '/blocks/block/$id'
     | '/blocks/catalog/$slug'
@@ -407,6 +429,7 @@ export interface FileRouteTypes {
     | '/artifacts/'
     | '/blocks/'
     | '/deployments/'
+    | '/events/'
     | '/flows/'
     | '/runs/'
     | '/work-pools/'
@@ -421,6 +444,7 @@ export interface FileRouteTypes {
     | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
+    | '/events/event/$date/$id'
     | '/work-pools/work-pool/$name/edit'
     | '/blocks/block/$id/'
     | '/blocks/catalog/$slug/'
@@ -443,6 +467,7 @@ export interface RootRouteChildren {
   ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
   DeploymentsIndexRoute: typeof DeploymentsIndexRoute
+  EventsIndexRoute: typeof EventsIndexRoute
   FlowsIndexRoute: typeof FlowsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   WorkPoolsIndexRoute: typeof WorkPoolsIndexRoute
@@ -457,6 +482,7 @@ export interface RootRouteChildren {
   BlocksCatalogSlugCreateRoute: typeof BlocksCatalogSlugCreateRoute
   DeploymentsDeploymentIdEditRoute: typeof DeploymentsDeploymentIdEditRoute
   DeploymentsDeploymentIdRunRoute: typeof DeploymentsDeploymentIdRunRoute
+  EventsEventDateIdRoute: typeof EventsEventDateIdRoute
   WorkPoolsWorkPoolNameEditRoute: typeof WorkPoolsWorkPoolNameEditRoute
   BlocksBlockIdIndexRoute: typeof BlocksBlockIdIndexRoute
   BlocksCatalogSlugIndexRoute: typeof BlocksCatalogSlugIndexRoute
@@ -548,6 +574,13 @@ declare module '@tanstack/react-router' {
       path: '/deployments'
       fullPath: '/deployments/'
       preLoaderRoute: typeof DeploymentsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/events/': {
+      id: '/events/'
+      path: '/events'
+      fullPath: '/events/'
+      preLoaderRoute: typeof EventsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/flows/': {
@@ -683,6 +716,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DeploymentsDeploymentIdRunRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/events/event/$date/$id': {
+      id: '/events/event/$date/$id'
+      path: '/events/event/$date/$id'
+      fullPath: '/events/event/$date/$id'
+      preLoaderRoute: typeof EventsEventDateIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/work-pools/work-pool/$name/': {
       id: '/work-pools/work-pool/$name/'
       path: '/work-pools/work-pool/$name'
@@ -715,6 +755,7 @@ const rootRouteChildren: RootRouteChildren = {
   ArtifactsIndexRoute: ArtifactsIndexRoute,
   BlocksIndexRoute: BlocksIndexRoute,
   DeploymentsIndexRoute: DeploymentsIndexRoute,
+  EventsIndexRoute: EventsIndexRoute,
   FlowsIndexRoute: FlowsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   WorkPoolsIndexRoute: WorkPoolsIndexRoute,
@@ -729,6 +770,7 @@ const rootRouteChildren: RootRouteChildren = {
   BlocksCatalogSlugCreateRoute: BlocksCatalogSlugCreateRoute,
   DeploymentsDeploymentIdEditRoute: DeploymentsDeploymentIdEditRoute,
   DeploymentsDeploymentIdRunRoute: DeploymentsDeploymentIdRunRoute,
+  EventsEventDateIdRoute: EventsEventDateIdRoute,
   WorkPoolsWorkPoolNameEditRoute: WorkPoolsWorkPoolNameEditRoute,
   BlocksBlockIdIndexRoute: BlocksBlockIdIndexRoute,
   BlocksCatalogSlugIndexRoute: BlocksCatalogSlugIndexRoute,

@@ -14,6 +14,8 @@ export interface Db {
   schema?: string;
   /** Runs `fn` in a transaction. SQLite serializes all of them on its one connection. */
   transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /** SQLite only: the connection itself, for hot paths that run prepared statements inside `transaction` (event ingest). */
+  sqlite?: BetterSqlite3.Database;
   /** Liveness probe for `/api/ready`. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ function openSqlite(path: string, options: DbOptions): Db {
   return {
     kysely,
     dialect: 'sqlite',
+    sqlite: raw,
     transaction: (fn) => kysely.transaction().execute(fn),
     async ping() {
       try {

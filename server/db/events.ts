@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { EventFilterT, ReceivedEventT, ResourceSpecT, ResourceT } from '../api/models/events.ts';
 import { patternsOf } from '../events/labels.ts';
@@ -49,8 +50,13 @@ function resourceConds(dialect: DialectName, idCol: RawBuilder<unknown>, jsonCol
   ]);
 }
 
-/** One related resource of the event satisfying all of `conds` (role never empty: related rows only). */
-const relatedExists = (conds: Cond) => sql<SqlBool>`exists (select 1 from event_resource r where r.event_id = e.id and ${conds})`;
+/**
+ * Events with a related resource satisfying all of `conds` (role never empty: related rows
+ * only), as ids chosen through event_resource's (resource_id, occurred) index within the
+ * window: counting "related to flow X" then reads X's rows, not every event.
+ */
+const relatedIds = (conds: Cond, since: number, until: number) =>
+  sql`select r.event_id from event_resource r where ${conds} and r.occurred >= ${since} and r.occurred <= ${until}`;
 
 /** An EventFilter as a condition on `event e` (A3.1); every given criterion AND-ed. */
 export function eventWhere(dialect: DialectName, filter: EventFilterT | null | undefined, now = nowMicros()): Cond {
@@ -72,12 +78,14 @@ export function eventWhere(dialect: DialectName, filter: EventFilterT | null | u
       r.role ? (r.role.length ? sql<SqlBool>`r.role in (${sql.join(r.role.map((v) => sql.val(v)))})` : FALSE) : null,
       r.resources_in_roles ? all(r.resources_in_roles.map(([id, role]) => sql<SqlBool>`(r.resource_id = ${id} and r.role = ${role})`), 'or_') : null,
     ]);
-    if (related) conds.push(relatedExists(related));
+    if (related) conds.push(sql<SqlBool>`e.id in (${relatedIds(related, since, until)})`);
   }
   if (f.any_resource) {
+    const primaryOn = (alias: string, c: ResourceCriteria) => resourceConds(dialect, sql.ref(`${alias}.resource_id`), sql.ref(`${alias}.resource`), c) ?? sql<SqlBool>`1=1`;
     const primary = resourceConds(dialect, sql`e.resource_id`, sql`e.resource`, f.any_resource);
     const related = resourceConds(dialect, sql`r.resource_id`, sql`r.resource`, f.any_resource);
-    if (primary && related) conds.push(sql<SqlBool>`(${primary} or ${relatedExists(related)})`);
+    // A union of two indexed lookups (an OR of them would scan every event in the window).
+    if (primary && related) conds.push(sql<SqlBool>`e.id in (select p.id from event p where ${primaryOn('p', f.any_resource)} and p.occurred >= ${since} and p.occurred <= ${until} union ${relatedIds(related, since, until)})`);
   }
   if (f.id?.id) conds.push(f.id.id.length ? sql<SqlBool>`e.id in (${sql.join(f.id.id.map((v) => sql.val(v)))})` : FALSE);
   return all(conds);
@@ -110,26 +118,43 @@ export async function queryEvents(db: Db, filter: EventFilterT | null | undefine
   return { events: rows.rows.map(decodeEvent), total: count };
 }
 
-/** Stores events not seen before (by id) with their related resources; returns the new ones. */
-export async function insertEvents(trx: Executor, events: ReceivedEventT[]): Promise<ReceivedEventT[]> {
+const eventRow = (e: ReceivedEventT) => [e.id, parseDateTime(e.occurred)!, e.event, e.resource['syntask.resource.id'], JSON.stringify(e.resource), JSON.stringify(e.related), JSON.stringify(e.payload), e.follows ?? null, parseDateTime(e.received)!] as const;
+const EVENT_COLUMNS = ['id', 'occurred', 'event', 'resource_id', 'resource', 'related', 'payload', 'follows', 'received'] as const;
+
+const prepared = new WeakMap<BetterSqlite3.Database, { event: BetterSqlite3.Statement; related: BetterSqlite3.Statement }>();
+
+/**
+ * SQLite: one prepared statement per row inside the caller's transaction on the same
+ * connection, about 1.5× the rows per second of building multi-row inserts per batch.
+ */
+function insertEventsSqlite(raw: BetterSqlite3.Database, events: ReceivedEventT[]): ReceivedEventT[] {
+  let s = prepared.get(raw);
+  if (!s) {
+    s = {
+      event: raw.prepare(`insert into event (${EVENT_COLUMNS.join(', ')}) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`),
+      related: raw.prepare('insert into event_resource (event_id, occurred, resource_id, role, resource) values (?, ?, ?, ?, ?)'),
+    };
+    prepared.set(raw, s);
+  }
+  const fresh: ReceivedEventT[] = [];
+  for (const e of events) {
+    const row = eventRow(e);
+    if (s.event.run(...row).changes === 0) continue;
+    fresh.push(e);
+    for (const r of e.related) s.related.run(e.id, row[1], r['syntask.resource.id'], r['syntask.resource.role'], JSON.stringify(r));
+  }
+  return fresh;
+}
+
+/** Stores events not seen before (by id) with their related resources; returns the new ones. Inside `db.transaction`. */
+export async function insertEvents(db: Db, trx: Executor, events: ReceivedEventT[]): Promise<ReceivedEventT[]> {
+  if (db.sqlite) return insertEventsSqlite(db.sqlite, events);
   const fresh: ReceivedEventT[] = [];
   for (let i = 0; i < events.length; i += 200) {
     const chunk = events.slice(i, i + 200);
     const inserted = await trx
       .insertInto('event')
-      .values(
-        chunk.map((e) => ({
-          id: e.id,
-          occurred: parseDateTime(e.occurred)!,
-          event: e.event,
-          resource_id: e.resource['syntask.resource.id'],
-          resource: JSON.stringify(e.resource),
-          related: JSON.stringify(e.related),
-          payload: JSON.stringify(e.payload),
-          follows: e.follows ?? null,
-          received: parseDateTime(e.received)!,
-        })),
-      )
+      .values(chunk.map((e) => Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, eventRow(e)[k]])) as never))
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .execute();

@@ -75,7 +75,7 @@ export class EventSink {
     for (const p of batch) for (const e of p.events) if (!seen.has(e.id) && seen.add(e.id)) events.push(e);
     let fresh: ReceivedEventT[];
     try {
-      fresh = await this.db.transaction((trx) => insertEvents(trx, events));
+      fresh = await this.db.transaction((trx) => insertEvents(this.db, trx, events));
     } catch (err) {
       for (const p of batch) p.failed(err);
       return;

@@ -22,6 +22,7 @@ export const TOP_PAGES: readonly TopPage[] = [
   { id: 'variables', label: 'Variables', to: '/variables', goKey: 'v' },
   { id: 'concurrency', label: 'Concurrency', to: '/concurrency-limits', goKey: 'c' },
   { id: 'artifacts', label: 'Artifacts', to: '/artifacts', goKey: 'a' },
+  { id: 'events', label: 'Event feed', to: '/events', goKey: 'e' },
   { id: 'notifications', label: 'Notifications', to: '/notifications', goKey: 'n' },
   { id: 'settings', label: 'Settings', to: '/settings', goKey: 's' },
   { id: 'audit-log', label: 'Audit log', to: '/audit-log', goKey: 'l' },

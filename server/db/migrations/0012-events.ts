@@ -5,7 +5,8 @@ import { columnTypes } from '../column-types.ts';
 /**
  * Events (events-automations.md A2). `event` holds each event whole; `event_resource` one row
  * per related resource, so "related to X in role R" is an index lookup rather than a scan of
- * JSON. Both carry `occurred`: retention deletes by it without joins.
+ * JSON. Both carry `occurred`: retention deletes by it without joins, and a related criterion
+ * selects event ids by (resource, time) alone. Few indexes: each costs every ingested event.
  */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const t = columnTypes(dialect);
@@ -33,6 +34,5 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('resource', t.json, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('ix_event_resource_resource_id_occurred').on('event_resource').columns(['resource_id', 'occurred']).execute();
-  await db.schema.createIndex('ix_event_resource_event_id').on('event_resource').columns(['event_id']).execute();
   await db.schema.createIndex('ix_event_resource_occurred').on('event_resource').columns(['occurred']).execute();
 }

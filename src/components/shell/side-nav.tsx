@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { TOP_PAGES } from '../../lib/pages.ts';
 import { clsx } from 'clsx';
-import { Bell, Blocks, Braces, Bug, Gauge, LayoutDashboard, Package, PanelLeftClose, PanelLeftOpen, Play, Rocket, ScrollText, Server, Settings, Workflow, type LucideIcon } from 'lucide-react';
+import { Bell, Blocks, Braces, Bug, Gauge, LayoutDashboard, Package, PanelLeftClose, PanelLeftOpen, Play, Radio, Rocket, ScrollText, Server, Settings, Workflow, type LucideIcon } from 'lucide-react';
 
 // The page list itself (labels, paths, go-to keys) is shared with the shortcuts and the palette.
 const ICONS: Record<string, LucideIcon> = {
@@ -15,6 +15,7 @@ const ICONS: Record<string, LucideIcon> = {
   variables: Braces,
   concurrency: Gauge,
   artifacts: Package,
+  events: Radio,
   notifications: Bell,
   settings: Settings,
   'audit-log': ScrollText,
