@@ -22,6 +22,10 @@ test('a failed run\'s events: filtered by prefix and resource, opened, and follo
   // Primary or related: the run's three state events and the client's event about it.
   await expect(events.getByRole('listitem')).toHaveCount(4);
   await expect(page).toHaveURL(/resource=syntask\.flow-run\./);
+  // Live: an event stored now shows up without a reload (the change stream names `events`).
+  await server.postJson('/events', [{ occurred: new Date().toISOString(), event: 'acme.audit.rechecked', resource: { 'syntask.resource.id': 'acme.audit.2' }, related: [{ 'syntask.resource.id': `syntask.flow-run.${run.id}`, 'syntask.resource.role': 'subject' }], id: randomUUID() }]);
+  await expect(events.getByRole('listitem')).toHaveCount(5);
+  await expect(events.getByRole('listitem').first()).toContainText('acme.audit.rechecked');
   await page.getByRole('combobox', { name: 'Event name starts with' }).fill('syntask.flow-run.F');
   await expect(events.getByRole('listitem')).toHaveCount(1);
   await expect(page).toHaveURL(/prefix=syntask\.flow-run\.F/);

@@ -68,6 +68,7 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   await refuseOpenExposure(ctx);
   const app = await buildApp(ctx);
   ctx.eventLog.useLogger(app.log);
+  const stopAnnouncing = ctx.eventLog.announceChanges(events);
   // Replicas starting together seed the catalog one after the other.
   await ctx.locks.runExclusive('block-catalog', () => installSystemBlockTypes(ctx, app.log));
   const notifications = new NotificationService(ctx, app.log);
@@ -75,6 +76,7 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   app.addHook('onClose', async () => {
     await notifications.stop();
     await ctx.eventLog.drain();
+    stopAnnouncing();
     await ctx.locks.close();
     await db.close();
   });

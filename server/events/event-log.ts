@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ReceivedEventT } from '../api/models/events.ts';
+import type { EventEmitter } from 'node:events';
+import type { AppEvents } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import type { WrittenState } from '../orchestration/engine.ts';
 import type { Settings } from '../settings.ts';
@@ -23,6 +25,25 @@ export class EventLog {
   ) {
     this.sink = new EventSink(db, (err) => this.log.error({ err }, 'event listener failed'));
     this.relations = new FlowRunRelations(db, settings.events.relatedCacheSeconds);
+  }
+
+  /**
+   * Live lists: stored events become one `changed: events` a second at most (the change
+   * stream tells open event feeds; the change feed tells other replicas).
+   */
+  announceChanges(events: EventEmitter<AppEvents>): () => void {
+    let timer: NodeJS.Timeout | null = null;
+    const unsubscribe = this.sink.subscribe((_stored, relayed) => {
+      if (relayed || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        events.emit('changed', { resources: ['events'] });
+      }, 1000);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
   }
 
   get enabled() {

@@ -19,6 +19,7 @@ import { taskGridKeys } from './task-grid.ts';
 import { taskRunKeys } from './task-runs.ts';
 import { variableKeys } from './variables.ts';
 import { workPoolKeys } from './work-pools.ts';
+import { eventKeys } from './events.ts';
 import { flowRunKeys, refreshRunGraph, type Graph, type StateType } from './flow-runs.ts';
 import { logKeys } from './logs.ts';
 
@@ -98,6 +99,7 @@ const RESOURCE_KEYS: Record<string, QueryKey[]> = {
   'v2/concurrency_limits': [globalLimitKeys.all],
   saved_searches: [savedSearchKeys.all],
   flow_run_notification_policies: [notificationPolicyKeys.all],
+  events: [eventKeys.all],
 };
 const EVERY_RESOURCE = Object.keys(RESOURCE_KEYS);
 
