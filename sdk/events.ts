@@ -57,10 +57,15 @@ export function eventSinkFor(client: SyntaskClient): EventSink {
   return sink;
 }
 
+const MAX_MESSAGE = 100_000;
+/** As the server does for flow runs: a label holds at most 100,000 characters, so a huge failure message keeps its start and end. */
+const HALF = Math.floor((MAX_MESSAGE - 3) / 2);
+const truncateMiddle = (text: string) => (text.length <= MAX_MESSAGE ? text : `${text.slice(0, HALF)}...${text.slice(text.length - HALF)}`);
+
 const summary = (s: StateT) => {
   const out: Record<string, string> = { type: s.type };
   if (s.name) out.name = s.name;
-  if (s.message) out.message = s.message;
+  if (s.message) out.message = truncateMiddle(s.message);
   return out;
 };
 
@@ -85,7 +90,7 @@ export function taskRunStateEvent(run: TaskRunFacts, initial: StateT | null, val
     resource: {
       'syntask.resource.id': `syntask.task-run.${run.id}`,
       'syntask.resource.name': run.name,
-      'syntask.state-message': validated.message ?? '',
+      'syntask.state-message': truncateMiddle(validated.message ?? ''),
       'syntask.state-name': validated.name,
       'syntask.state-timestamp': validated.timestamp,
       'syntask.state-type': validated.type,

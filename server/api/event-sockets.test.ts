@@ -119,6 +119,26 @@ describe('/api/events/in (A3)', () => {
   });
 });
 
+describe('a bad event does not cost anyone else theirs', () => {
+  it('a frame with text the database cannot store closes that socket; events published beside it are stored', async () => {
+    const c = connect(wsUrl(s, '/api/events/in'));
+    await c.opened;
+    const good = event();
+    c.socket.send(`{"occurred":"${new Date().toISOString()}","event":"bad\\u0000name","resource":{"syntask.resource.id":"acme.nul.1"},"id":"${randomUUID()}"}`);
+    const posted = s.post('/api/events', [good]);
+    expect((await c.closed).code).toBe(1007);
+    expect((await posted).status).toBe(204);
+    expect((await s.post('/api/events/filter', { filter: { id: { id: [good.id] } } })).body.total).toBe(1);
+  });
+
+  it('a subscriber that never sends auth and filter is closed', async () => {
+    const c = connect(wsUrl(s, '/api/events/out'), 'syntask');
+    await c.opened;
+    const closed = await Promise.race([c.closed, new Promise((r) => setTimeout(() => r('still open'), 11_500))]);
+    expect(closed).toEqual({ code: 1008, reason: 'Expected auth and filter messages within 10 seconds' });
+  }, 15_000);
+});
+
 describe('who may use the event routes', () => {
   it('refuses a page on another site (cross-site websocket hijacking) and callers without the role', async () => {
     const guarded = await startTestServer({ SYNTASK_SERVER_API_AUTH_STRING: 'root:correct horse battery' });

@@ -6,6 +6,7 @@ import { RequestValidationError } from '../errors.ts';
 import { nowMicros, parseDateTime } from '../lib/time.ts';
 import { AUTH_RECHECK_MS } from './event-stream.ts';
 import type { App } from './common.ts';
+import { parseJsonBody } from './validation.ts';
 import { checkModel, eventsEnabled, receive } from './events.ts';
 import type { EventFilterT, EventT, ReceivedEventT } from './models/events.ts';
 
@@ -13,11 +14,15 @@ const BACKFILL = 1000;
 const PROTOCOL_ERROR = 1002;
 const POLICY_VIOLATION = 1008;
 const INVALID_DATA = 1007;
+/** A subscriber that stops reading is dropped once this much waits to be sent to it. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** `auth` and `filter` must come this soon after connecting. */
+const HANDSHAKE_MS = 10_000;
 
-/** Frames arrive as Buffers; anything that is not a JSON object is null. */
+/** Frames arrive as Buffers; anything that is not a JSON object is null (text the database cannot store included, as on the HTTP routes). */
 function parseFrame(data: unknown): Record<string, unknown> | null {
   try {
-    const value = JSON.parse(String(data)) as unknown;
+    const value = parseJsonBody(String(data));
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -94,6 +99,8 @@ export function eventSocketRoutes(app: App, ctx: AppContext) {
     }
     closeWhenCredentialsLapse(ctx, socket, req.principal);
     const nextFrame = frames(socket);
+    const handshake = setTimeout(() => socket.close(POLICY_VIOLATION, 'Expected auth and filter messages within 10 seconds'), HANDSHAKE_MS);
+    socket.on('close', () => clearTimeout(handshake));
     const auth = await nextFrame();
     if (auth === null) return;
     if (auth === 'invalid' || auth.type !== 'auth') return socket.close(POLICY_VIOLATION, "Expected 'auth' message");
@@ -104,13 +111,16 @@ export function eventSocketRoutes(app: App, ctx: AppContext) {
     if (subscribe === 'invalid' || subscribe.type !== 'filter') return socket.close(PROTOCOL_ERROR, "Expected 'filter' message");
     const filter = (subscribe.filter ?? {}) as EventFilterT;
     if (!checkModel('EventFilter', filter)) return socket.close(PROTOCOL_ERROR, 'Invalid filter: not an EventFilter');
+    clearTimeout(handshake);
     const until = filter.occurred?.until ? parseDateTime(filter.occurred.until)! : nowMicros();
 
     // Subscribed before the backfill query, so nothing stored meanwhile is missed; held until the backfill went out.
     let held: ReceivedEventT[] | null = [];
     const sent = new Set<string>();
     const send = (e: ReceivedEventT) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event: e }));
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return socket.close(POLICY_VIOLATION, 'Not reading fast enough');
+      socket.send(JSON.stringify({ type: 'event', event: e }));
     };
     const unsubscribe = ctx.eventLog.sink.subscribe((events) => {
       for (const e of events) {

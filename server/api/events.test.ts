@@ -145,6 +145,25 @@ describe('EventFilter criteria (A3.1, A2.1)', () => {
     expect((await filter({ filter: { id: { id: [future.id] } } })).body.total).toBe(0);
   });
 
+  it('ignores empty lists, as Syntask 2 does; refuses filters too large to run', async () => {
+    expect(await found({ event: { name: [], prefix: [] }, id: { id: [] }, related: { role: [] }, any_resource: { id: [] } })).toBe('dcba');
+    const many = await filter({ filter: { event: { prefix: Array.from({ length: 201 }, (_, i) => `p${i}.`) } } });
+    expect(many.status).toBe(422);
+    expect(many.body.exception_detail[0].loc).toEqual(['body', 'filter', 'event', 'prefix']);
+    const labels = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`l${i}`, 'x']));
+    expect((await filter({ filter: { resource: { labels } } })).status).toBe(422);
+  });
+
+  it('label prefixes compare bytes: an upper-case value does not match a lower-case prefix', async () => {
+    const e = event({ occurred: at('2026-12-02T11:00:00Z'), resource: { 'syntask.resource.id': 'acme.case.1', run, casing: 'PRODUCTION' } });
+    await s.post('/api/events', [e]);
+    const res = await filter({ filter: { occurred: window, resource: { labels: { run, casing: 'pro*' } } } });
+    expect(res.body.events.map((x: { id: string }) => x.id)).toEqual([]);
+    const upper = await filter({ filter: { occurred: window, resource: { labels: { run, casing: 'PRO*' } } } });
+    expect(upper.body.events.map((x: { id: string }) => x.id)).toEqual([e.id]);
+    await s.ctx.db.kysely.deleteFrom('event').where('id', '=', e.id).execute();
+  });
+
   it('refuses unknown keys, limits outside 0…50 and caps the page at the ids named', async () => {
     const unknown = await filter({ filter: { resource: { idd: ['x'] } } });
     expect(unknown.status).toBe(422);
@@ -180,6 +199,23 @@ describe('pages (A3)', () => {
     expect((await s.get(`/api/events/filter/next?page-token=${forged}`)).status).toBe(403);
     const tooBig = Buffer.from(JSON.stringify({ filter: {}, total: 1, limit: 5000, offset: 0 })).toString('base64url');
     expect((await s.get(`/api/events/filter/next?page-token=${tooBig}`)).status).toBe(403);
+    const farOffset = Buffer.from(JSON.stringify({ filter: {}, total: 10, limit: 10, offset: 1e300 })).toString('base64url');
+    expect((await s.get(`/api/events/filter/next?page-token=${farOffset}`)).status).toBe(403);
+    // limit 0: a page of nothing, and no next page to follow forever.
+    expect((await filter({ filter: { occurred: window, resource: { labels: { batch: label } } }, limit: 0 })).body).toMatchObject({ events: [], total: 7, next_page: null });
+  });
+
+  it('pages through the window of the first request: events stored meanwhile do not shift later pages', async () => {
+    const label = randomUUID();
+    const now = Date.now();
+    const events = Array.from({ length: 4 }, (_, i) => event({ occurred: new Date(now - 60_000 + i * 1000).toISOString(), resource: { 'syntask.resource.id': `acme.w.${i}`, batch: label } }));
+    await s.post('/api/events', events);
+    const first = await filter({ filter: { resource: { labels: { batch: label } } }, limit: 2 });
+    expect(first.body.events.map((e: { id: string }) => e.id)).toEqual([events[3].id, events[2].id]);
+    await new Promise((r) => setTimeout(r, 20));
+    await s.post('/api/events', [event({ occurred: new Date().toISOString(), resource: { 'syntask.resource.id': 'acme.w.new', batch: label } })]);
+    const next = await s.get(first.body.next_page.slice(first.body.next_page.indexOf('/api/')));
+    expect(next.body.events.map((e: { id: string }) => e.id)).toEqual([events[1].id, events[0].id]);
   });
 });
 
@@ -251,5 +287,16 @@ describe('retention (A1)', () => {
     } finally {
       await short.close();
     }
+  });
+});
+
+describe('long names and ids (indexed columns)', () => {
+  it('600 four-byte characters are stored; 601 are refused with the field named', async () => {
+    const long = '😀'.repeat(600);
+    const ok = event({ event: long, resource: { 'syntask.resource.id': long }, related: [{ 'syntask.resource.id': long, 'syntask.resource.role': long }] });
+    expect((await s.post('/api/events', [ok])).status).toBe(204);
+    const tooLong = await s.post('/api/events', [event({ resource: { 'syntask.resource.id': `${long}😀` } })]);
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.exception_detail[0].loc).toEqual(['body', 0, 'resource', 'syntask.resource.id']);
   });
 });

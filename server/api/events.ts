@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { countEvents, queryEvents, TooManyBuckets, type Countable, type TimeUnitName } from '../db/events.ts';
+import { countEvents, occurredRange, queryEvents, TooManyBuckets, type Countable, type TimeUnitName } from '../db/events.ts';
 import { HttpError, RequestValidationError } from '../errors.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import type { App } from './common.ts';
@@ -64,7 +64,7 @@ const encodeToken = (t: PageToken) => Buffer.from(JSON.stringify(t)).toString('b
 function decodeToken(token: string): PageToken | null {
   try {
     const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as PageToken;
-    const ok = t && typeof t === 'object' && Number.isInteger(t.total) && Number.isInteger(t.limit) && Number.isInteger(t.offset) && t.limit >= 0 && t.limit <= PAGE_MAX && t.offset >= 0 && t.total >= 0;
+    const ok = t && typeof t === 'object' && Number.isInteger(t.total) && Number.isInteger(t.limit) && Number.isInteger(t.offset) && t.limit > 0 && t.limit <= PAGE_MAX && t.offset >= 0 && t.total >= 0 && t.offset <= t.total && t.total <= 2 ** 31;
     return ok && checkModel('EventFilter', t.filter ?? {}) ? { ...t, filter: t.filter ?? {} } : null;
   } catch {
     return null;
@@ -75,7 +75,7 @@ function decodeToken(token: string): PageToken | null {
 const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.host}/`;
 
 function page(req: FastifyRequest, found: { events: ReceivedEventT[]; total: number }, t: Omit<PageToken, 'total'>) {
-  const next = t.offset + t.limit < found.total ? `${baseOf(req)}api/events/filter/next?page-token=${encodeToken({ ...t, total: found.total, offset: t.offset + t.limit })}` : null;
+  const next = t.limit > 0 && t.offset + t.limit < found.total ? `${baseOf(req)}api/events/filter/next?page-token=${encodeToken({ ...t, total: found.total, offset: t.offset + t.limit })}` : null;
   // ResourceT is the schema's labels with their index signature spelled out.
   return { events: found.events as unknown as Static<typeof EventPage>['events'], total: found.total, next_page: next };
 }
@@ -93,9 +93,12 @@ export function eventRoutes(app: App, ctx: AppContext) {
     '/api/events/filter',
     { onRequest, schema: { tags, operationId: 'filterEvents', body: Type.Object({ filter: Type.Optional(Type.Union([ref(EventFilter), Type.Null()])), limit: Type.Optional(Type.Integer({ minimum: 0, maximum: PAGE_MAX })) }), response: { 200: ref(EventPage) } } },
     async (req) => {
-      const filter = (req.body.filter ?? {}) as EventFilterT;
+      // The window is resolved now, so later pages page through the same events (not a window that slides with the clock).
+      const given = (req.body.filter ?? {}) as EventFilterT;
+      const { since, until } = occurredRange(given);
+      const filter: EventFilterT = { ...given, occurred: { since: formatDateTime(since), until: formatDateTime(until) } };
       const ids = filter.id?.id;
-      const limit = Math.min(req.body.limit ?? PAGE_MAX, ids ? ids.length : PAGE_MAX);
+      const limit = Math.min(req.body.limit ?? PAGE_MAX, ids?.length ? ids.length : PAGE_MAX);
       return page(req, await queryEvents(ctx.db, filter, limit, 0), { filter, limit, offset: 0 });
     },
   );
@@ -118,7 +121,7 @@ export function eventRoutes(app: App, ctx: AppContext) {
         tags,
         operationId: 'countEvents',
         params: Type.Object({ countable: Type.String() }),
-        body: Type.Object({ filter: ref(EventFilter), time_unit: Type.Optional(TimeUnit), time_interval: Type.Optional(Type.Number({ minimum: 0.01 })) }),
+        body: Type.Object({ filter: ref(EventFilter), time_unit: Type.Optional(TimeUnit), time_interval: Type.Optional(Type.Number({ minimum: 0.01, maximum: 100_000 })) }),
         response: { 200: Type.Array(ref(EventCount)) },
       },
     },

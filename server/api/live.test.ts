@@ -140,6 +140,8 @@ describe('change stream for lists (extension)', () => {
     const run = await runningFlowRun(s);
     const pool = `quiet-${randomUUID().slice(0, 8)}`;
     await s.post('/api/work_pools/', { name: pool, type: 'process' });
+    // The first poll makes the pool's queue ready (a status event, so the event lists change); later polls are quiet.
+    await s.post(`/api/work_pools/${pool}/get_scheduled_flow_runs`, {});
     await new Promise((r) => setTimeout(r, 300));
     const stream = await openStream('/api/ui/stream');
     try {

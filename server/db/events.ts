@@ -32,10 +32,12 @@ function pattern(value: RawBuilder<unknown>, p: string): Cond {
 function labels(dialect: DialectName, column: RawBuilder<unknown>, spec: ResourceSpecT | null | undefined): Cond | null {
   if (!spec) return null;
   const each = dialect === 'postgres' ? sql`json_each_text(${column}) as j(key, value)` : sql`json_each(${column}) as j`;
+  // Binary order on both databases, so a range is exactly a prefix (PostgreSQL's default collation may not be).
+  const value = dialect === 'postgres' ? sql`(j.value collate "C")` : sql`j.value`;
   const conds = Object.entries(spec).map(([label, expected]) => {
     const patterns = patternsOf(expected);
     if (patterns.length === 0) return FALSE;
-    return sql<SqlBool>`exists (select 1 from ${each} where j.key = ${label} and ${all(patterns.map((p) => pattern(sql`j.value`, p)), 'or_')})`;
+    return sql<SqlBool>`exists (select 1 from ${each} where j.key = ${label} and ${all(patterns.map((p) => pattern(value, p)), 'or_')})`;
   });
   return combine(conds);
 }
@@ -44,8 +46,8 @@ type ResourceCriteria = { id?: string[] | null; id_prefix?: string[] | null; lab
 
 function resourceConds(dialect: DialectName, idCol: RawBuilder<unknown>, jsonCol: RawBuilder<unknown>, c: ResourceCriteria): Cond | null {
   return combine([
-    c.id ? (c.id.length ? sql<SqlBool>`${idCol} in (${sql.join(c.id.map((v) => sql.val(v)))})` : FALSE) : null,
-    c.id_prefix ? all(c.id_prefix.map((p) => startsWith(idCol, p)), 'or_') : null,
+    c.id?.length ? sql<SqlBool>`${idCol} in (${sql.join(c.id.map((v) => sql.val(v)))})` : null,
+    c.id_prefix?.length ? all(c.id_prefix.map((p) => startsWith(idCol, p)), 'or_') : null,
     labels(dialect, jsonCol, c.labels),
   ]);
 }
@@ -65,8 +67,9 @@ export function eventWhere(dialect: DialectName, filter: EventFilterT | null | u
   const conds: (Cond | null)[] = [sql<SqlBool>`e.occurred >= ${since}`, sql<SqlBool>`e.occurred <= ${until}`];
   const ev = f.event;
   if (ev) {
-    if (ev.prefix) conds.push(all(ev.prefix.map((p) => startsWith(sql`e.event`, p)), 'or_'));
-    if (ev.name) conds.push(ev.name.length ? sql<SqlBool>`e.event in (${sql.join(ev.name.map((v) => sql.val(v)))})` : FALSE);
+    // Empty lists constrain nothing, as in Syntask 2.
+    if (ev.prefix?.length) conds.push(all(ev.prefix.map((p) => startsWith(sql`e.event`, p)), 'or_'));
+    if (ev.name?.length) conds.push(sql<SqlBool>`e.event in (${sql.join(ev.name.map((v) => sql.val(v)))})`);
     for (const p of ev.exclude_prefix ?? []) conds.push(sql<SqlBool>`not ${startsWith(sql`e.event`, p)}`);
     if (ev.exclude_name?.length) conds.push(sql<SqlBool>`e.event not in (${sql.join(ev.exclude_name.map((v) => sql.val(v)))})`);
   }
@@ -75,8 +78,8 @@ export function eventWhere(dialect: DialectName, filter: EventFilterT | null | u
     const r = f.related;
     const related = combine([
       resourceConds(dialect, sql`r.resource_id`, sql`r.resource`, { id: r.id, labels: r.labels }),
-      r.role ? (r.role.length ? sql<SqlBool>`r.role in (${sql.join(r.role.map((v) => sql.val(v)))})` : FALSE) : null,
-      r.resources_in_roles ? all(r.resources_in_roles.map(([id, role]) => sql<SqlBool>`(r.resource_id = ${id} and r.role = ${role})`), 'or_') : null,
+      r.role?.length ? sql<SqlBool>`r.role in (${sql.join(r.role.map((v) => sql.val(v)))})` : null,
+      r.resources_in_roles?.length ? all(r.resources_in_roles.map(([id, role]) => sql<SqlBool>`(r.resource_id = ${id} and r.role = ${role})`), 'or_') : null,
     ]);
     if (related) conds.push(sql<SqlBool>`e.id in (${relatedIds(related, since, until)})`);
   }
@@ -87,7 +90,7 @@ export function eventWhere(dialect: DialectName, filter: EventFilterT | null | u
     // A union of two indexed lookups (an OR of them would scan every event in the window).
     if (primary && related) conds.push(sql<SqlBool>`e.id in (select p.id from event p where ${primaryOn('p', f.any_resource)} and p.occurred >= ${since} and p.occurred <= ${until} union ${relatedIds(related, since, until)})`);
   }
-  if (f.id?.id) conds.push(f.id.id.length ? sql<SqlBool>`e.id in (${sql.join(f.id.id.map((v) => sql.val(v)))})` : FALSE);
+  if (f.id?.id?.length) conds.push(sql<SqlBool>`e.id in (${sql.join(f.id.id.map((v) => sql.val(v)))})`);
   return all(conds);
 }
 

@@ -28,22 +28,13 @@ export class EventLog {
   }
 
   /**
-   * Live lists: stored events become one `changed: events` a second at most (the change
-   * stream tells open event feeds; the change feed tells other replicas).
+   * Live lists: each stored batch says `changed: events` (streams coalesce these to one per
+   * 200 ms; the change feed tells other replicas). Relayed batches were announced where stored.
    */
   announceChanges(events: EventEmitter<AppEvents>): () => void {
-    let timer: NodeJS.Timeout | null = null;
-    const unsubscribe = this.sink.subscribe((_stored, relayed) => {
-      if (relayed || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        events.emit('changed', { resources: ['events'] });
-      }, 1000);
+    return this.sink.subscribe((_stored, relayed) => {
+      if (!relayed) events.emit('changed', { resources: ['events'] });
     });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
   }
 
   get enabled() {

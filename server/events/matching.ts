@@ -6,8 +6,8 @@ type ResourceCriteria = NonNullable<EventFilterT['any_resource']>;
 
 function resourceMatches(c: ResourceCriteria, r: ResourceT): boolean {
   const id = r['syntask.resource.id'];
-  if (c.id && !c.id.includes(id)) return false;
-  if (c.id_prefix && !c.id_prefix.some((p) => id.startsWith(p))) return false;
+  if (c.id?.length && !c.id.includes(id)) return false;
+  if (c.id_prefix?.length && !c.id_prefix.some((p) => id.startsWith(p))) return false;
   return matchesSpec(c.labels, r);
 }
 
@@ -23,13 +23,13 @@ export function liveEventMatches(filter: EventFilterT, e: ReceivedEventT, until:
   if (occurred > until) return false;
   const ev = filter.event;
   if (ev) {
-    if (ev.prefix && !ev.prefix.some((p) => e.event.startsWith(p))) return false;
-    if (ev.name && !ev.name.includes(e.event)) return false;
+    if (ev.prefix?.length && !ev.prefix.some((p) => e.event.startsWith(p))) return false;
+    if (ev.name?.length && !ev.name.includes(e.event)) return false;
     if (ev.exclude_prefix?.some((p) => e.event.startsWith(p))) return false;
     if (ev.exclude_name?.includes(e.event)) return false;
   }
   if (filter.resource && !resourceMatches(filter.resource, e.resource)) return false;
   if (filter.any_resource && ![e.resource, ...e.related].some((r) => resourceMatches(filter.any_resource!, r))) return false;
-  if (filter.id?.id && !filter.id.id.includes(e.id)) return false;
+  if (filter.id?.id?.length && !filter.id.id.includes(e.id)) return false;
   return true;
 }

@@ -77,7 +77,9 @@ export class EventSink {
     try {
       fresh = await this.db.transaction((trx) => insertEvents(this.db, trx, events));
     } catch (err) {
-      for (const p of batch) p.failed(err);
+      // One bad publish must not lose the others merged into its batch: each on its own.
+      if (batch.length > 1) for (const p of batch) await this.write([p]);
+      else batch[0].failed(err);
       return;
     }
     for (const p of batch) p.done();

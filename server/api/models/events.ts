@@ -1,21 +1,27 @@
-import { DateTime, model, Opt, ref, strict, Type, Uuid, type Static } from './common.ts';
-import { criterion, List, Str } from './filters.ts';
+import { DateTime, model, Opt, ref, strict, Type, Uuid, type Static, type TSchema } from './common.ts';
+import { criterion, Str } from './filters.ts';
+
+/** Filter lists are short in practice; long ones would build SQL deeper than SQLite allows (and cost every live event). */
+const List = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: 200 });
 
 /** Events and their filters (events-automations.md A2, A3). */
 
 const Label = Type.String({ maxLength: 100_000 });
 
+/** Names, resource ids and roles are indexed: PostgreSQL refuses index entries over ~2.7 kB (600 characters of up to 4 bytes fit). */
+const ResourceId = Type.String({ minLength: 1, maxLength: 600 });
+
 /** Flat string labels with a non-empty `syntask.resource.id`. */
 export const Resource = model(
   'Resource',
-  Type.Object({ 'syntask.resource.id': Type.String({ minLength: 1 }), 'syntask.resource.name': Type.Optional(Label) }, { additionalProperties: Label }),
+  Type.Object({ 'syntask.resource.id': ResourceId, 'syntask.resource.name': Type.Optional(Label) }, { additionalProperties: Label }),
 );
 
 /** A resource in a role (`flow`, `deployment`, `tag`, `creator`…). */
 export const RelatedResource = model(
   'RelatedResource',
   Type.Object(
-    { 'syntask.resource.id': Type.String({ minLength: 1 }), 'syntask.resource.role': Type.String({ minLength: 1 }), 'syntask.resource.name': Type.Optional(Label) },
+    { 'syntask.resource.id': ResourceId, 'syntask.resource.role': Type.String({ minLength: 1, maxLength: 600 }), 'syntask.resource.name': Type.Optional(Label) },
     { additionalProperties: Label },
   ),
 );
@@ -25,7 +31,7 @@ export const Event = model(
   'Event',
   Type.Object({
     occurred: DateTime,
-    event: Type.String({ minLength: 1, maxLength: 1024 }),
+    event: Type.String({ minLength: 1, maxLength: 600 }),
     resource: ref(Resource),
     related: Type.Optional(Type.Array(ref(RelatedResource))),
     payload: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
@@ -50,7 +56,7 @@ export const ReceivedEvent = model(
 );
 
 /** `{label: pattern | [patterns]}`: `x`, `x*`, `!x`, `!x*` (A2.1). */
-export const ResourceSpecification = model('ResourceSpecification', Type.Record(Type.String(), Type.Union([Str, List(Str)])));
+export const ResourceSpecification = model('ResourceSpecification', Type.Record(Type.String({ maxLength: 1000 }), Type.Union([Str, Type.Array(Str, { maxItems: 50 })]), { maxProperties: 50 }));
 
 const Spec = ref(ResourceSpecification);
 
