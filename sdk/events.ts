@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventT, StateT, SyntaskClient } from './client.ts';
 import type { FlowRunContext } from './context.ts';
+import { BatchSink } from './batch-sink.ts';
 
-const BATCH = 200;
-const FLUSH_MS = 1000;
 const FOLLOWS_WINDOW_MS = 5 * 60 * 1000;
 
 /**
@@ -11,42 +10,15 @@ const FOLLOWS_WINDOW_MS = 5 * 60 * 1000;
  * answers 404: the sink then stops sending (events are an observation, never a reason to
  * fail a run).
  */
-export class EventSink {
-  private queue: EventT[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private sending: Promise<void> = Promise.resolve();
-  private disabled = false;
-
-  constructor(private readonly client: SyntaskClient) {}
-
-  push(event: EventT) {
-    if (this.disabled) return;
-    this.queue.push(event);
-    if (this.queue.length >= BATCH) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
-      this.timer.unref();
-    }
-  }
-
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return this.sending;
-    this.sending = this.sending.then(async () => {
-      for (let i = 0; i < batch.length && !this.disabled; i += BATCH) {
-        try {
-          await this.client.createEvents(batch.slice(i, i + BATCH));
-        } catch (err) {
-          if ((err as { status?: number }).status === 404) this.disabled = true;
-          else process.stderr.write(`syntask: could not send ${batch.length - i} events: ${(err as Error).message}\n`);
-          return;
-        }
-      }
-    });
-    return this.sending;
+export class EventSink extends BatchSink<EventT> {
+  constructor(client: SyntaskClient) {
+    super(
+      (batch) => client.createEvents(batch),
+      (err, unsent) => {
+        if ((err as { status?: number }).status === 404) return true;
+        process.stderr.write(`syntask: could not send ${unsent} events: ${(err as Error).message}\n`);
+      },
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import type { LogCreateT, SyntaskClient } from './client.ts';
 import { getRunContext } from './context.ts';
+import { BatchSink } from './batch-sink.ts';
 
 export const LEVELS = { debug: 10, info: 20, warning: 30, error: 40, critical: 50 } as const;
 const NAMES: Record<number, string> = { 10: 'DEBUG', 20: 'INFO', 30: 'WARNING', 40: 'ERROR', 50: 'CRITICAL' };
@@ -24,43 +25,13 @@ function timestamp(): string {
   return new Date(ms).toISOString().replace('Z', '') + String(lastMicros % 1000).padStart(3, '0') + '+00:00';
 }
 
-const BATCH = 200;
-const FLUSH_MS = 1000;
-
 /** Ships log lines to `POST /api/logs/` in order, in batches of up to 200. */
-export class LogSink {
-  private queue: LogCreateT[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private sending: Promise<void> = Promise.resolve();
-
-  constructor(private readonly client: SyntaskClient) {}
-
-  push(log: LogCreateT) {
-    this.queue.push(log);
-    if (this.queue.length >= BATCH) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
-      this.timer.unref();
-    }
-  }
-
-  /** Sends everything queued so far; resolves when it is stored. */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.queue;
-    this.queue = [];
-    this.sending = this.sending.then(async () => {
-      for (let i = 0; i < batch.length; i += BATCH) {
-        try {
-          await this.client.createLogs(batch.slice(i, i + BATCH));
-        } catch (err) {
-          process.stderr.write(`syntask: could not send ${batch.length - i} log lines: ${(err as Error).message}\n`);
-          return;
-        }
-      }
-    });
-    return this.sending;
+export class LogSink extends BatchSink<LogCreateT> {
+  constructor(client: SyntaskClient) {
+    super(
+      (batch) => client.createLogs(batch),
+      (err, unsent) => void process.stderr.write(`syntask: could not send ${unsent} log lines: ${(err as Error).message}\n`),
+    );
   }
 }
 

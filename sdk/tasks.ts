@@ -225,8 +225,10 @@ async function runTask<R>(taskName: string, taskKey: string, options: TaskOption
     }
     return result;
   };
+  // Inside a flow its end sends what is left; a task run on its own sends its events before returning.
+  const flushEvents = () => (flowCtx ? undefined : events.flush());
   if (upstreamError) {
-    await events.flush();
+    await flushEvents();
     throw upstreamError;
   }
 
@@ -268,7 +270,7 @@ async function runTask<R>(taskName: string, taskKey: string, options: TaskOption
       const state = value instanceof SyntaskState ? value.toCreate() : { type: 'COMPLETED' as const };
       const data = value instanceof SyntaskState ? (value.data === undefined ? null : resultData(value.data, options.persistResult ?? true, `Result of task run ${run.name}`)) : resultData(value, options.persistResult ?? true, `Result of task run ${run.name}`);
       await propose({ ...state, data, state_details: cacheDetails });
-      await Promise.all([sinkFor(client).flush(), events.flush()]);
+      await Promise.all([sinkFor(client).flush(), flushEvents()]);
       return remember(flowCtx, (value instanceof SyntaskState ? value.data : value) as R, run.id);
     }
 
@@ -281,7 +283,7 @@ async function runTask<R>(taskName: string, taskKey: string, options: TaskOption
       await waitUntil(result.state.state_details.scheduled_time);
       continue;
     }
-    await Promise.all([sinkFor(client).flush(), events.flush()]);
+    await Promise.all([sinkFor(client).flush(), flushEvents()]);
     if (!outcome.ok) throw outcome.error;
     throw new RunFailedError(message, result.state);
   }
