@@ -117,6 +117,7 @@ describe('process worker (contract §7)', () => {
     expect(events[3].follows).toBe(events[0].id);
     expect(events[1].related.map((r) => r['syntask.resource.role'])).toEqual(['flow-run', 'flow', 'deployment', 'work-pool']);
     expect(events[1].related[0]['syntask.resource.id']).toBe(`syntask.flow-run.${id}`);
+    expect(events[1].related[2]['syntask.resource.name']).toBe('quick-events');
     expect(events[2].payload).toEqual({ status_code: 0 });
   }, 60_000);
 });

@@ -33,6 +33,8 @@ const num = (v: string | undefined, fallback: number) => (v !== undefined && Num
 
 interface Job {
   run: FlowRunT;
+  /** Its deployment's name, for the events that relate it. */
+  deploymentName: string | null;
   child: ChildProcess;
   cancelling: boolean;
   exited: Promise<number | null>;
@@ -134,9 +136,9 @@ export class ProcessWorker {
     return id;
   }
 
-  private runRelated(run: FlowRunT): Record<string, string>[] {
+  private runRelated({ run, deploymentName }: Pick<Job, 'run' | 'deploymentName'>): Record<string, string>[] {
     const related: Record<string, string>[] = [{ 'syntask.resource.id': `syntask.flow-run.${run.id}`, 'syntask.resource.role': 'flow-run', 'syntask.resource.name': run.name }, { 'syntask.resource.id': `syntask.flow.${run.flow_id}`, 'syntask.resource.role': 'flow' }];
-    if (run.deployment_id) related.push({ 'syntask.resource.id': `syntask.deployment.${run.deployment_id}`, 'syntask.resource.role': 'deployment' });
+    if (run.deployment_id) related.push({ 'syntask.resource.id': `syntask.deployment.${run.deployment_id}`, 'syntask.resource.role': 'deployment', ...(deploymentName ? { 'syntask.resource.name': deploymentName } : {}) });
     for (const tag of [...new Set(run.tags)].sort()) related.push({ 'syntask.resource.id': `syntask.tag.${tag}`, 'syntask.resource.role': 'tag' });
     return related;
   }
@@ -207,9 +209,9 @@ export class ProcessWorker {
       child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)));
       child.once('error', () => resolve(127));
     });
-    const job: Job = { run, child, cancelling: false, exited };
+    const job: Job = { run, deploymentName: deployment?.name ?? null, child, cancelling: false, exited };
     this.jobs.set(run.id, job);
-    this.emit('syntask.worker.submitted-flow-run', this.runRelated(run));
+    this.emit('syntask.worker.submitted-flow-run', this.runRelated(job));
     this.log(`Worker ${this.name}: running flow run ${run.name} (${run.id}) as process ${child.pid}`);
     await this.client.updateFlowRun(run.id, { infrastructure_pid: `${hostname()}:${child.pid}` });
     this.stream(job, config.stream_output !== false);
@@ -232,7 +234,7 @@ export class ProcessWorker {
 
   private async finished(job: Job, code: number | null) {
     this.jobs.delete(job.run.id);
-    if (!job.cancelling) this.emit('syntask.worker.executed-flow-run', this.runRelated(job.run), { status_code: code });
+    if (!job.cancelling) this.emit('syntask.worker.executed-flow-run', this.runRelated(job), { status_code: code });
     await sinkFor(this.client).flush();
     if (job.cancelling) return;
     try {
@@ -258,7 +260,7 @@ export class ProcessWorker {
       job.cancelling = true;
       await this.kill(job);
       await this.client.setFlowRunState(run.id, { type: 'CANCELLED', message: 'Cancelled: the worker stopped the flow run process.' }, true);
-      this.emit('syntask.worker.cancelled-flow-run', this.runRelated(job.run));
+      this.emit('syntask.worker.cancelled-flow-run', this.runRelated(job));
       this.log(`Worker ${this.name}: cancelled flow run ${run.name}`);
     }
   }

@@ -165,6 +165,22 @@ describe('who may use the event routes', () => {
     }
   });
 
+  it('an operator demoted while connected to /in is disconnected', async () => {
+    const guarded = await startTestServer({ SYNTASK_SERVER_API_AUTH_STRING: 'root:correct horse battery' });
+    try {
+      const admin = basic('root:correct horse battery');
+      const otto = (await guarded.request('POST', '/api/users/', { name: 'otto', password: 'otto-password-1', role: 'operator' }, admin)).body;
+      const login = await guarded.post('/api/auth/login', { name: 'otto', password: 'otto-password-1' });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const c = connect(wsUrl(guarded, '/api/events/in'), undefined, { cookie, origin: guarded.url });
+      expect(await c.opened).toBe(101);
+      expect((await guarded.request('PATCH', `/api/users/${otto.id}`, { role: 'viewer' }, admin)).status).toBe(204);
+      expect(await c.closed).toEqual({ code: 1008, reason: 'This needs the operator role' });
+    } finally {
+      await guarded.close();
+    }
+  }, 20_000);
+
   it('answers 404 with the addendum detail when events are off, and records none', async () => {
     const off = await startTestServer({ SYNTASK_EXPERIMENTAL_EVENTS: 'false' });
     try {

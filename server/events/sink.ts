@@ -11,8 +11,8 @@ interface Pending {
   failed: (err: unknown) => void;
 }
 
-/** A batch is written after this long, or at once when this many events wait. */
-const FLUSH_MS = 10;
+/** A batch is written after this long, or at once when this many events wait (fewer, larger transactions beside the API's own writes on SQLite's one connection). */
+const FLUSH_MS = 50;
 const FLUSH_AT = 1000;
 
 /**

@@ -128,10 +128,18 @@ export class Authenticator {
 
   /** For long-lived streams: is the principal still signed in (session alive, key not revoked)? */
   async stillValid(p: Principal): Promise<boolean> {
-    if (p.kind === 'anonymous') return !(await this.enabled());
-    if (p.sessionHash) return (await this.fromSession(p.sessionHash)) !== 'invalid';
-    if (p.keyId) return Boolean(await this.keyRow('id', p.keyId));
-    return true;
+    return (await this.currentRole(p)) !== null;
+  }
+
+  /** The role a principal holds now (its user or its key's maker may have been demoted); null once its credentials lapsed. */
+  async currentRole(p: Principal): Promise<Role | null> {
+    if (p.kind === 'anonymous') return (await this.enabled()) ? null : p.role;
+    if (p.sessionHash) {
+      const found = await this.fromSession(p.sessionHash);
+      return found === 'invalid' ? null : found.role;
+    }
+    if (p.keyId) return (await this.keyRow('id', p.keyId))?.role ?? null;
+    return p.role;
   }
 
   async startSession(user: { id: string | null; name: string }): Promise<{ token: string; maxAgeSeconds: number }> {
