@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventT, StateT, SyntaskClient } from './client.ts';
 import type { FlowRunContext } from './context.ts';
 import { BatchSink } from './batch-sink.ts';
+import { truncateMiddle } from '../server/events/flow-run-events.ts';
 
 const FOLLOWS_WINDOW_MS = 5 * 60 * 1000;
 
@@ -28,11 +29,6 @@ export function eventSinkFor(client: SyntaskClient): EventSink {
   if (!sink) sinks.set(client, (sink = new EventSink(client)));
   return sink;
 }
-
-const MAX_MESSAGE = 100_000;
-/** As the server does for flow runs: a label holds at most 100,000 characters, so a huge failure message keeps its start and end. */
-const HALF = Math.floor((MAX_MESSAGE - 3) / 2);
-const truncateMiddle = (text: string) => (text.length <= MAX_MESSAGE ? text : `${text.slice(0, HALF)}...${text.slice(text.length - HALF)}`);
 
 const summary = (s: StateT) => {
   const out: Record<string, string> = { type: s.type };

@@ -4,10 +4,8 @@ import { queryEvents } from '../db/events.ts';
 import { liveEventMatches } from '../events/matching.ts';
 import { RequestValidationError } from '../errors.ts';
 import { nowMicros, parseDateTime } from '../lib/time.ts';
-import { AUTH_RECHECK_MS } from './event-stream.ts';
+import { watchCredentials } from './event-stream.ts';
 import type { App } from './common.ts';
-import type { Principal } from '../security/authenticate.ts';
-import { allows, OPERATION_ROLES } from '../security/roles.ts';
 import { parseJsonBody } from './validation.ts';
 import { checkModel, eventsEnabled, receive } from './events.ts';
 import type { EventFilterT, EventT, ReceivedEventT } from './models/events.ts';
@@ -29,26 +27,6 @@ function parseFrame(data: unknown): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Ends a socket whose sign-in lapsed (signed out, session expired, key revoked), like the SSE
- * streams, or whose holder no longer has the role its operation needs (a demoted operator's `/in`).
- */
-function closeWhenCredentialsLapse(ctx: AppContext, socket: WebSocket, principal: Principal | null, operation: string) {
-  // The one table of roles decides, as it did for the upgrade.
-  const needs = OPERATION_ROLES.get(operation) ?? 'admin';
-  if (!principal) return;
-  const timer = setInterval(() => {
-    ctx.security.auth.currentRole(principal).then(
-      (role) => {
-        if (role === null) socket.close(POLICY_VIOLATION, 'Not authenticated');
-        else if (!allows(role, needs)) socket.close(POLICY_VIOLATION, `This needs the ${needs} role`);
-      },
-      () => undefined,
-    );
-  }, AUTH_RECHECK_MS);
-  socket.on('close', () => clearInterval(timer));
 }
 
 /**
@@ -82,7 +60,7 @@ export function eventSocketRoutes(app: App, ctx: AppContext) {
 
   // One event per text frame; an invalid frame ends the connection.
   app.get('/api/events/in', { onRequest, websocket: true, schema: { tags, operationId: 'streamEventsIn', hide: true } }, (socket, req) => {
-    closeWhenCredentialsLapse(ctx, socket, req.principal, 'streamEventsIn');
+    socket.on('close', watchCredentials(ctx, req, (reason) => socket.close(POLICY_VIOLATION, reason)));
     socket.on('message', (data) => {
       const frame = parseFrame(data);
       if (!frame || !checkModel('Event', frame)) {
@@ -105,7 +83,7 @@ export function eventSocketRoutes(app: App, ctx: AppContext) {
       socket.close(PROTOCOL_ERROR);
       return;
     }
-    closeWhenCredentialsLapse(ctx, socket, req.principal, 'streamEventsOut');
+    socket.on('close', watchCredentials(ctx, req, (reason) => socket.close(POLICY_VIOLATION, reason)));
     const nextFrame = frames(socket);
     const handshake = setTimeout(() => socket.close(POLICY_VIOLATION, 'Expected auth and filter messages within 10 seconds'), HANDSHAKE_MS);
     socket.on('close', () => clearTimeout(handshake));

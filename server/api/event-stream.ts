@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { requirementOf } from '../security/index.ts';
+import { allows } from '../security/roles.ts';
 
 /** How often an open stream checks that its session or key is still valid. */
 export const AUTH_RECHECK_MS = 5_000;
@@ -10,6 +12,28 @@ export interface EventStream {
   send(event: string, data: unknown): void;
   /** Runs once when the client goes away, the credentials lapse or the server closes. */
   onClose(cleanup: () => void): void;
+}
+
+/**
+ * While a stream or socket is open, every AUTH_RECHECK_MS: may its caller still run the
+ * request's operation? Signed out, session expired, key revoked, or a role now below what the
+ * operation needs (the one table decides, as it did when the request came in) → `lapsed`.
+ * Answers a stop function.
+ */
+export function watchCredentials(ctx: AppContext, req: FastifyRequest, lapsed: (reason: string) => void): () => void {
+  const principal = req.principal;
+  if (!principal) return () => undefined;
+  const { needs } = requirementOf(req);
+  const timer = setInterval(() => {
+    ctx.security.auth.currentRole(principal).then(
+      (role) => {
+        if (role === null) lapsed('Not authenticated');
+        else if (!allows(role, needs)) lapsed(`This needs the ${needs} role`);
+      },
+      () => undefined,
+    );
+  }, AUTH_RECHECK_MS);
+  return () => clearInterval(timer);
 }
 
 /**
@@ -30,16 +54,9 @@ export function openEventStream(ctx: AppContext, req: FastifyRequest, reply: Fas
   const heartbeat = setInterval(() => {
     if (!res.writableEnded) res.write(': heartbeat\n\n');
   }, HEARTBEAT_MS);
-  const principal = req.principal;
-  const recheck = setInterval(() => {
-    if (!principal) return;
-    ctx.security.auth.stillValid(principal).then(
-      (valid) => {
-        if (!valid && !res.writableEnded) res.end();
-      },
-      () => undefined,
-    );
-  }, AUTH_RECHECK_MS);
+  const stopWatching = watchCredentials(ctx, req, () => {
+    if (!res.writableEnded) res.end();
+  });
 
   const cleanups: (() => void)[] = [];
   let closed = false;
@@ -47,7 +64,7 @@ export function openEventStream(ctx: AppContext, req: FastifyRequest, reply: Fas
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
-    clearInterval(recheck);
+    stopWatching();
     open.delete(res);
     for (const cleanup of cleanups) cleanup();
   };

@@ -157,16 +157,22 @@ export async function insertEvents(db: Db, trx: Executor, events: ReceivedEventT
     const chunk = events.slice(i, i + 200);
     const inserted = await trx
       .insertInto('event')
-      .values(chunk.map((e) => Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, eventRow(e)[k]])) as never))
+      .values(
+        chunk.map((e) => {
+          const row = eventRow(e);
+          return Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, row[k]])) as never;
+        }),
+      )
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .execute();
     const ids = new Set(inserted.map((r) => r.id));
     const stored = chunk.filter((e) => ids.has(e.id));
     fresh.push(...stored);
-    const related = stored.flatMap((e) =>
-      e.related.map((r) => ({ event_id: e.id, occurred: parseDateTime(e.occurred)!, resource_id: r['syntask.resource.id'], role: r['syntask.resource.role'], resource: JSON.stringify(r) })),
-    );
+    const related = stored.flatMap((e) => {
+      const occurred = parseDateTime(e.occurred)!;
+      return e.related.map((r) => ({ event_id: e.id, occurred, resource_id: r['syntask.resource.id'], role: r['syntask.resource.role'], resource: JSON.stringify(r) }));
+    });
     for (let j = 0; j < related.length; j += 500) await trx.insertInto('event_resource').values(related.slice(j, j + 500)).execute();
   }
   return fresh;

@@ -8,14 +8,6 @@ import type { WrittenState } from '../orchestration/engine.ts';
 type Related = ReceivedEventT['related'];
 
 const FOLLOWS_WINDOW = 5 * 60 * 1_000_000;
-const MAX_MESSAGE = 100_000;
-
-/** Messages over 100 000 characters keep their start and end (A2.2). */
-function truncateMiddle(text: string): string {
-  if (text.length <= MAX_MESSAGE) return text;
-  const half = Math.floor((MAX_MESSAGE - 3) / 2);
-  return `${text.slice(0, half)}...${text.slice(text.length - half)}`;
-}
 
 const stateSummary = (s: StateRecord) => {
   const out: Record<string, string> = { type: s.type };
@@ -73,6 +65,12 @@ export class FlowRunRelations {
     return related;
   }
 }
+
+const MAX_MESSAGE = 100_000;
+const HALF = Math.floor((MAX_MESSAGE - 3) / 2);
+
+/** A state message for an event label (A2.2): over 100 000 characters it keeps its start and end. Shared with the SDK's task-run events. */
+export const truncateMiddle = (text: string) => (text.length <= MAX_MESSAGE ? text : `${text.slice(0, HALF)}...${text.slice(text.length - HALF)}`);
 
 /** `syntask.flow-run.<state name>` for a written flow-run state (A2.2, example A8.1). */
 export function flowRunStateEvent(w: WrittenState, related: Related): ReceivedEventT {

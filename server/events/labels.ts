@@ -20,6 +20,3 @@ export function matchesSpec(spec: ResourceSpecT | null | undefined, resource: Re
   }
   return true;
 }
-
-/** Resource id's kind: `syntask.flow-run.<id>` → `syntask.flow-run`. */
-export const kindOf = (resourceId: string) => resourceId.slice(0, Math.max(0, resourceId.lastIndexOf('.')));

@@ -127,10 +127,6 @@ export class Authenticator {
   }
 
   /** For long-lived streams: is the principal still signed in (session alive, key not revoked)? */
-  async stillValid(p: Principal): Promise<boolean> {
-    return (await this.currentRole(p)) !== null;
-  }
-
   /** The role a principal holds now (its user or its key's maker may have been demoted); null once its credentials lapsed. */
   async currentRole(p: Principal): Promise<Role | null> {
     if (p.kind === 'anonymous') return (await this.enabled()) ? null : p.role;
