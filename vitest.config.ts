@@ -26,7 +26,7 @@ export default defineConfig({
       { extends: true as const, test: { name: 'sqlite', include: ['server/**/*.test.ts'], isolate: false, env: { SYNTASK_TEST_DB: 'sqlite' } } },
       { extends: true as const, test: { name: 'sdk-ui', include: ['sdk/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'], env: { SYNTASK_TEST_DB: 'sqlite' } } },
       ...(postgres
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['server/api/**/*.test.ts', 'server/events/**/*.test.ts', 'server/orchestration/**/*.test.ts', 'server/services/**/*.test.ts', 'server/db/migrate.test.ts', 'sdk/worker/heartbeats.test.ts'], isolate: false, env: { SYNTASK_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['server/api/**/*.test.ts', 'server/events/**/*.test.ts', 'server/automations/**/*.test.ts', 'server/orchestration/**/*.test.ts', 'server/services/**/*.test.ts', 'server/db/migrate.test.ts', 'sdk/worker/heartbeats.test.ts'], isolate: false, env: { SYNTASK_TEST_DB: 'postgres' } } }]
         : []),
     ],
   },

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Db, Executor } from './db/connection.ts';
+import type { AutomationRuntime } from './automations/runtime.ts';
 import type { EventLog } from './events/event-log.ts';
 import type { SecretBox } from './lib/secret-box.ts';
 import type { WrittenState } from './orchestration/engine.ts';
@@ -40,6 +41,8 @@ export interface AppContext {
   locks: ServiceLocks;
   /** Events (events-automations.md): stored, streamed, emitted for state changes. */
   eventLog: EventLog;
+  /** Automations (A4–A7): trigger evaluation and actions. */
+  automations: AutomationRuntime;
 }
 
 export const API_VERSION = '0.8.4';

@@ -14,6 +14,9 @@ import { NotificationService } from './services/notifications.ts';
 import { createServiceLocks } from './services/service-locks.ts';
 import { ChangeFeed } from './services/change-feed.ts';
 import { EventLog } from './events/event-log.ts';
+import { AutomationRuntime } from './automations/runtime.ts';
+import type { Inject } from './automations/template-context.ts';
+import { newToken } from './security/secrets.ts';
 import { createSecurity } from './security/index.ts';
 import { isLoopback, type Settings } from './settings.ts';
 
@@ -54,20 +57,31 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   }
   const events = new EventEmitter<AppEvents>();
   events.setMaxListeners(0);
-  const ctx: AppContext = {
+  // Automation actions call this server's own API in-process with a token that never leaves it.
+  const internalToken = newToken();
+  let appRef: App | null = null;
+  const inject: Inject = async (r) => {
+    const res = await appRef!.inject({ method: r.method as 'GET', url: r.url, payload: r.payload as object | undefined, headers: { authorization: `Bearer ${internalToken}` } });
+    return { statusCode: res.statusCode, body: res.body };
+  };
+  const ctx = {
     settings,
     db,
     events,
     secrets,
     version: SERVER_RELEASE,
     hooks: { checkDocuments: (trx, ...ids) => checkDocumentsExist(trx, ids) },
-    security: createSecurity({ db, settings }, options.processToken ?? null),
+    security: createSecurity({ db, settings }, options.processToken ?? null, internalToken),
     locks: createServiceLocks(db, settings.databaseUrl),
     eventLog: new EventLog(db, settings),
-  };
+  } as AppContext;
+  ctx.automations = new AutomationRuntime(ctx, inject);
   await refuseOpenExposure(ctx);
   const app = await buildApp(ctx);
+  appRef = app;
   ctx.eventLog.useLogger(app.log);
+  ctx.automations.useLogger(app.log);
+  await ctx.automations.attach();
   const stopAnnouncing = ctx.eventLog.announceChanges(events);
   // Replicas starting together seed the catalog one after the other.
   await ctx.locks.runExclusive('block-catalog', () => installSystemBlockTypes(ctx, app.log));
@@ -75,6 +89,7 @@ export async function createServer(settings: Settings, dbOptions: DbOptions = {}
   if (settings.notificationsEnabled) notifications.start();
   app.addHook('onClose', async () => {
     await notifications.stop();
+    await ctx.automations.stop();
     await ctx.eventLog.drain();
     stopAnnouncing();
     await ctx.locks.close();
@@ -91,11 +106,13 @@ export async function startServer(settings: Settings, dbOptions: DbOptions = {})
   const feed = ctx.db.dialect === 'postgres' ? new ChangeFeed(ctx, app.log) : null;
   app.addHook('preClose', async () => {
     await services.stop();
+    await ctx.automations.stop();
     await feed?.stop();
   });
   await feed?.start();
   await app.listen({ host: settings.host, port: settings.port });
   services.start();
+  if (ctx.settings.services.enabled) await ctx.automations.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;

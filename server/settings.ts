@@ -86,6 +86,8 @@ export const SETTINGS: SettingSpec[] = [
   spec('SYNTASK_EVENTS_MAXIMUM_LABELS_PER_RESOURCE', 'int', 500, 'Most labels an event\'s resource (or a related resource) may have; more → 422.'),
   spec('SYNTASK_EVENTS_MAXIMUM_RELATED_RESOURCES', 'int', 500, 'Most related resources of one event; more → 422.'),
   spec('SYNTASK_EVENTS_MAXIMUM_SIZE_BYTES', 'int', 1500000, 'Events larger than this (serialized) are dropped without an error, as Syntask 2 does.'),
+  spec('SYNTASK_EVENTS_PROACTIVE_GRANULARITY', 'float', 5, 'Seconds between checks of proactive automation triggers (windows that ended without their events fire).'),
+  spec('SYNTASK_EVENTS_EXPIRED_BUCKET_BUFFER', 'float', 60, 'Seconds after its end a reactive trigger\'s window is swept.'),
   spec('SYNTASK_API_EVENTS_STREAM_OUT_ENABLED', 'bool', true, 'Serve the `/api/events/out` websocket.'),
   spec('SYNTASK_API_EVENTS_RELATED_RESOURCE_CACHE_TTL', 'float', 300, 'Seconds a flow run\'s related resources (flow, deployment, pool, tags) are cached for its state events.'),
   spec('SYNTASK_SECRET_KEY', 'string', '', 'Key that encrypts block document data at rest (AES-256-GCM, key derived with HKDF-SHA256). Unset with SQLite: a random key is generated once into `$SYNTASK_HOME/secret-key` (mode 0600). Required with PostgreSQL: every server sharing the database must use the same key.', true),
@@ -138,7 +140,7 @@ export type Settings = {
     retention: { days: number; loopSeconds: number; batchSize: number };
     failureRollup: { loopSeconds: number };
   };
-  events: { enabled: boolean; triggersEnabled: boolean; retentionSeconds: number; maxLabels: number; maxRelated: number; maxSizeBytes: number; streamOutEnabled: boolean; relatedCacheSeconds: number };
+  events: { enabled: boolean; triggersEnabled: boolean; proactiveGranularitySeconds: number; expiredBucketBufferSeconds: number; retentionSeconds: number; maxLabels: number; maxRelated: number; maxSizeBytes: number; streamOutEnabled: boolean; relatedCacheSeconds: number };
   /** Empty when unset (see SYNTASK_SECRET_KEY). */
   secretKey: string;
   notificationsEnabled: boolean;
@@ -255,6 +257,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Re
     events: {
       enabled: Boolean(raw.SYNTASK_EXPERIMENTAL_EVENTS),
       triggersEnabled: Boolean(raw.SYNTASK_EXPERIMENTAL_EVENTS) && Boolean(raw.SYNTASK_API_SERVICES_TRIGGERS_ENABLED),
+      proactiveGranularitySeconds: positive(raw, 'SYNTASK_EVENTS_PROACTIVE_GRANULARITY'),
+      expiredBucketBufferSeconds: Math.max(0, Number(raw.SYNTASK_EVENTS_EXPIRED_BUCKET_BUFFER)),
       retentionSeconds: retention(raw.SYNTASK_EVENTS_RETENTION_PERIOD),
       maxLabels: Number(raw.SYNTASK_EVENTS_MAXIMUM_LABELS_PER_RESOURCE),
       maxRelated: Number(raw.SYNTASK_EVENTS_MAXIMUM_RELATED_RESOURCES),

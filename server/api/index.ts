@@ -29,6 +29,7 @@ import { taskGridRoutes } from './task-grid.ts';
 import { runDelayRoutes } from './run-delay.ts';
 import { failureRoutes } from './failures.ts';
 import { eventRoutes } from './events.ts';
+import { automationRoutes } from './automations.ts';
 import { eventSocketRoutes } from './event-sockets.ts';
 import { runCompareRoutes } from './run-compare.ts';
 import { taskRunRoutes } from './task-runs.ts';
@@ -76,5 +77,6 @@ export async function registerRoutes(app: App, ctx: AppContext) {
   liveRoutes(app, ctx);
   eventRoutes(app, ctx);
   eventSocketRoutes(app, ctx);
+  automationRoutes(app, ctx);
   registerChangeSignals(app, ctx);
 }

@@ -55,7 +55,7 @@ export function rootRoutes(app: App, ctx: AppContext) {
     api_url: ctx.settings.uiApiUrl,
     csrf_enabled: await csrfOn(),
     auth_enabled: await ctx.security.auth.enabled(),
-    flags: FEATURE_FLAGS,
+    flags: ctx.settings.events.triggersEnabled ? [...FEATURE_FLAGS, 'automations'] : FEATURE_FLAGS,
     profile: ctx.settings.profile,
   }));
 

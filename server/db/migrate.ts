@@ -12,6 +12,7 @@ import * as failureSignatures from './migrations/0009-failure-signatures.ts';
 import * as concurrencyWaiters from './migrations/0010-concurrency-waiters.ts';
 import * as failureRollup from './migrations/0011-failure-rollup.ts';
 import * as events from './migrations/0012-events.ts';
+import * as automations from './migrations/0013-automations.ts';
 
 type Versioned = { up: (db: Kysely<unknown>, dialect: Db['dialect']) => Promise<void> };
 
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Versioned> = {
   '0010-concurrency-waiters': concurrencyWaiters,
   '0011-failure-rollup': failureRollup,
   '0012-events': events,
+  '0013-automations': automations,
 };
 
 /**

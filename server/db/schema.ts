@@ -165,6 +165,84 @@ export interface EventTable {
   received: number;
 }
 
+/** An automation (A4); trigger and actions are JSON text, `enabled` 0/1. */
+export interface AutomationTable {
+  id: string;
+  created: number;
+  updated: number;
+  name: string;
+  description: string;
+  enabled: number;
+  trigger: string;
+  actions: string;
+  actions_on_trigger: string;
+  actions_on_resolve: string;
+}
+
+/** A resource an automation acts on (`related-to`) or is owned by (`owned`). */
+export interface AutomationRelatedResourceTable {
+  automation_id: string;
+  resource_id: string;
+  owned: number;
+}
+
+/** An open window of an event trigger for one bucketing key (A6.2). */
+export interface AutomationBucketTable {
+  automation_id: string;
+  trigger_id: string;
+  bucketing_key: string;
+  start: number;
+  end: number;
+  count: number;
+  last_event: string | null;
+  event_ids: string;
+}
+
+/** A composite trigger's remembered child firing (A6.4). */
+export interface AutomationChildFiringTable {
+  automation_id: string;
+  parent_trigger_id: string;
+  child_trigger_id: string;
+  fired: number;
+  firing: string;
+}
+
+/** A stored event some trigger covers, waiting to be evaluated. */
+export interface AutomationEventQueueTable {
+  event_id: string;
+  occurred: number;
+}
+
+/** An automation fired: when, for which labels, caused by which events. */
+export interface AutomationFiringTable {
+  id: string;
+  automation_id: string;
+  trigger_id: string;
+  fired: number;
+  triggering_labels: string;
+  triggering_event: string | null;
+  cause_event_ids: string;
+  triggered_event_id: string;
+}
+
+/** One action of a firing (a TriggeredAction, A5.3): claimed with a lease, run once, outcome kept. */
+export interface AutomationActionRunTable {
+  id: string;
+  firing_id: string;
+  automation_id: string;
+  action_index: number;
+  action: string;
+  triggering_event: string | null;
+  status: string;
+  attempts: number;
+  locked_until: number | null;
+  reason: string | null;
+  status_code: number | null;
+  started: number | null;
+  finished: number | null;
+  created: number;
+}
+
 /** One related resource of an event (role never empty). */
 export interface EventResourceTable {
   event_id: string;
@@ -250,6 +328,13 @@ export interface Database {
   failure_dirty: FailureDirtyTable;
   event: EventTable;
   event_resource: EventResourceTable;
+  automation: AutomationTable;
+  automation_related_resource: AutomationRelatedResourceTable;
+  automation_bucket: AutomationBucketTable;
+  automation_child_firing: AutomationChildFiringTable;
+  automation_event_queue: AutomationEventQueueTable;
+  automation_firing: AutomationFiringTable;
+  automation_action_run: AutomationActionRunTable;
   csrf_token: CsrfTokenTable;
   work_pool: WorkPoolTable;
   work_queue: WorkQueueTable;

@@ -1,9 +1,11 @@
 import type { ReceivedEventT } from '../api/models/events.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db, Executor } from '../db/connection.ts';
 import { insertEvents } from '../db/events.ts';
 
 /** `relayed`: stored through another replica (announced here by the change feed), not this one. */
 type Listener = (events: ReceivedEventT[], relayed: boolean) => void;
+/** Runs in the transaction that stores events (automations queue the ones their triggers cover). */
+type StoreHook = (trx: Executor, fresh: ReceivedEventT[]) => Promise<void>;
 
 interface Pending {
   events: ReceivedEventT[];
@@ -28,6 +30,7 @@ export class EventSink {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
+  private readonly storeHooks = new Set<StoreHook>();
 
   constructor(
     private readonly db: Db,
@@ -48,6 +51,11 @@ export class EventSink {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onStore(hook: StoreHook): () => void {
+    this.storeHooks.add(hook);
+    return () => this.storeHooks.delete(hook);
   }
 
   /** Writes whatever waits; resolves when everything published so far is stored. */
@@ -75,7 +83,11 @@ export class EventSink {
     for (const p of batch) for (const e of p.events) if (!seen.has(e.id) && seen.add(e.id)) events.push(e);
     let fresh: ReceivedEventT[];
     try {
-      fresh = await this.db.transaction((trx) => insertEvents(this.db, trx, events));
+      fresh = await this.db.transaction(async (trx) => {
+        const stored = await insertEvents(this.db, trx, events);
+        for (const hook of this.storeHooks) await hook(trx, stored);
+        return stored;
+      });
     } catch (err) {
       // One bad publish must not lose the others merged into its batch: each on its own.
       if (batch.length > 1) for (const p of batch) await this.write([p]);

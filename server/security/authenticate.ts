@@ -48,6 +48,8 @@ export class Authenticator {
     private readonly settings: Settings,
     /** An embedded API's in-memory token: its own process's calls (it never listens on a port). */
     private readonly processToken: string | null = null,
+    /** The server's own in-process calls (automation actions): never leaves the process. */
+    private readonly internalToken: string | null = null,
   ) {
     this.authUser = settings.authString ? settings.authString.split(':')[0] : null;
     this.credential = settings.authString ? sha256(`session:${settings.authString}`) : null;
@@ -71,7 +73,11 @@ export class Authenticator {
     if (header) {
       const [scheme, value = ''] = header.split(/\s+/, 2);
       if (/^basic$/i.test(scheme)) return this.fromBasic(value);
-      if (/^bearer$/i.test(scheme)) return this.processToken && sameSecret(value, this.processToken) ? this.processPrincipal() : this.fromKey(value);
+      if (/^bearer$/i.test(scheme)) {
+        if (this.processToken && sameSecret(value, this.processToken)) return this.processPrincipal();
+        if (this.internalToken && sameSecret(value, this.internalToken)) return { kind: 'process', name: 'automations', role: 'admin', via: 'bearer', userId: null };
+        return this.fromKey(value);
+      }
       return 'invalid';
     }
     const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);

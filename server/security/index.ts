@@ -23,7 +23,7 @@ export interface Security {
   throttle: LoginThrottle;
 }
 
-export const createSecurity = (ctx: Pick<AppContext, 'db' | 'settings'>, processToken: string | null = null): Security => ({ auth: new Authenticator(ctx.db, ctx.settings, processToken), throttle: new LoginThrottle(ctx.db) });
+export const createSecurity = (ctx: Pick<AppContext, 'db' | 'settings'>, processToken: string | null = null, internalToken: string | null = null): Security => ({ auth: new Authenticator(ctx.db, ctx.settings, processToken, internalToken), throttle: new LoginThrottle(ctx.db) });
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

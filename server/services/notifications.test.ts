@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
 import { startReceiver, type Receiver } from '../testing/http-receiver.ts';
-import { makeFlow, runningFlowRun, setFlowState } from '../testing/fixtures.ts';
+import { blockDocument, makeFlow, runningFlowRun, setFlowState } from '../testing/fixtures.ts';
 import { NotificationService } from './notifications.ts';
 
 /** Delivery of flow run notifications to a real HTTP receiver (contract §3.13, §6). */
@@ -13,19 +13,6 @@ const SECRET_TOKEN = 'tok-notify-secret';
 
 let s: TestServer;
 let receiver: Receiver;
-
-async function builtin(server: TestServer, slug: string) {
-  const type = (await server.get(`/api/block_types/slug/${slug}`)).body;
-  const schema = (await server.post('/api/block_schemas/filter', { block_schemas: { block_type_id: { any_: [type.id] } } })).body[0];
-  return { type, schema };
-}
-
-async function blockDocument(server: TestServer, slug: string, data: Record<string, unknown>) {
-  const { type, schema } = await builtin(server, slug);
-  const res = await server.post('/api/block_documents/', { name: `${slug}-${randomUUID().slice(0, 8)}`, data, block_schema_id: schema.id, block_type_id: type.id });
-  expect(res.status, res.text).toBe(201);
-  return res.body.id as string;
-}
 
 async function policy(server: TestServer, body: Record<string, unknown>) {
   const res = await server.post('/api/flow_run_notification_policies/', body);

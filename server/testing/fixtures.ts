@@ -78,3 +78,12 @@ export async function pausedForInput(s: TestServer, options: { reschedule?: bool
   if (paused.body.status !== 'ACCEPT') throw new Error(`flow run did not pause: ${paused.text}`);
   return run;
 }
+
+/** A block document of a built-in block type (`webhook`, `custom-webhook-notification`…). */
+export async function blockDocument(s: TestServer, slug: string, data: Record<string, unknown>): Promise<string> {
+  const type = (await s.get(`/api/block_types/slug/${slug}`)).body;
+  const schema = (await s.post('/api/block_schemas/filter', { block_schemas: { block_type_id: { any_: [type.id] } } })).body[0];
+  const res = await s.post('/api/block_documents/', { name: `${slug}-${randomUUID().slice(0, 8)}`, data, block_schema_id: schema.id, block_type_id: type.id });
+  if (res.status !== 201) throw new Error(`block document: ${res.status} ${res.text}`);
+  return res.body.id as string;
+}

@@ -2353,6 +2353,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/automations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createAutomation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readAutomation"];
+        put: operations["updateAutomation"];
+        post?: never;
+        delete: operations["deleteAutomation"];
+        options?: never;
+        head?: never;
+        patch: operations["patchAutomation"];
+        trace?: never;
+    };
+    "/api/automations/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["filterAutomations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["countAutomations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/related-to/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readAutomationsRelatedTo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/owned-by/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteAutomationsOwnedBy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/{id}/firings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["readAutomationFirings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/last-fired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["readAutomationsLastFired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["previewAutomation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/render-action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["renderAutomationAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4033,6 +4193,244 @@ export interface components {
             start_time: string;
             /** Format: date-time */
             end_time: string;
+        };
+        EventTrigger: {
+            /** @enum {string} */
+            type: "event";
+            /** Format: uuid */
+            id?: string;
+            match?: components["schemas"]["ResourceSpecification"];
+            match_related?: components["schemas"]["ResourceSpecification"];
+            after?: string[];
+            expect?: string[];
+            for_each?: string[];
+            posture: "Reactive" | "Proactive";
+            threshold?: number;
+            within?: number | string;
+        };
+        CompoundTrigger: {
+            /** @enum {string} */
+            type: "compound";
+            /** Format: uuid */
+            id?: string;
+            triggers: components["schemas"]["Trigger"][];
+            within?: (number | string) | null;
+            require: number | "any" | "all";
+        };
+        SequenceTrigger: {
+            /** @enum {string} */
+            type: "sequence";
+            /** Format: uuid */
+            id?: string;
+            triggers: components["schemas"]["Trigger"][];
+            within?: (number | string) | null;
+        };
+        Trigger: components["schemas"]["EventTrigger"] | components["schemas"]["CompoundTrigger"] | components["schemas"]["SequenceTrigger"];
+        AutomationAction: {
+            /** @enum {string} */
+            type: "do-nothing";
+        } | {
+            /** @enum {string} */
+            type: "run-deployment";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            deployment_id?: string | null;
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            job_variables?: {
+                [key: string]: unknown;
+            } | null;
+        } | {
+            /** @enum {string} */
+            type: "pause-deployment";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            deployment_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "resume-deployment";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            deployment_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "cancel-flow-run";
+        } | {
+            /** @enum {string} */
+            type: "suspend-flow-run";
+        } | {
+            /** @enum {string} */
+            type: "change-flow-run-state";
+            state: "SCHEDULED" | "PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED" | "CRASHED" | "PAUSED" | "CANCELLING";
+            name?: string | null;
+            message?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "pause-work-queue";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            work_queue_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "resume-work-queue";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            work_queue_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "pause-work-pool";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            work_pool_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "resume-work-pool";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            work_pool_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "pause-automation";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            automation_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "resume-automation";
+            source?: "selected" | "inferred";
+            /** Format: uuid */
+            automation_id?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "send-notification";
+            /** Format: uuid */
+            block_document_id: string;
+            subject?: string;
+            body: string;
+        } | {
+            /** @enum {string} */
+            type: "call-webhook";
+            /** Format: uuid */
+            block_document_id: string;
+            payload?: string | {
+                [key: string]: unknown;
+            };
+        };
+        AutomationCreate: {
+            name: string;
+            description?: string;
+            enabled?: boolean;
+            trigger: components["schemas"]["Trigger"];
+            actions: components["schemas"]["AutomationAction"][];
+            actions_on_trigger?: components["schemas"]["AutomationAction"][];
+            actions_on_resolve?: components["schemas"]["AutomationAction"][];
+            owner_resource?: string | null;
+        };
+        AutomationUpdate: {
+            name: string;
+            description?: string;
+            enabled?: boolean;
+            trigger: components["schemas"]["Trigger"];
+            actions: components["schemas"]["AutomationAction"][];
+            actions_on_trigger?: components["schemas"]["AutomationAction"][];
+            actions_on_resolve?: components["schemas"]["AutomationAction"][];
+        };
+        AutomationPartialUpdate: {
+            enabled?: boolean;
+        };
+        Automation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            updated: string;
+            name: string;
+            description: string;
+            enabled: boolean;
+            trigger: components["schemas"]["Trigger"];
+            actions: components["schemas"]["AutomationAction"][];
+            actions_on_trigger: components["schemas"]["AutomationAction"][];
+            actions_on_resolve: components["schemas"]["AutomationAction"][];
+        };
+        AutomationFilter: {
+            operator?: "and_" | "or_";
+            name?: {
+                any_?: string[] | null;
+            } | null;
+            created?: {
+                /** Format: date-time */
+                before_?: string | null;
+            } | null;
+        };
+        AutomationActionOutcome: {
+            /** Format: uuid */
+            id: string;
+            action_index: number;
+            action_type: string;
+            status: "pending" | "running" | "executed" | "failed";
+            reason: string | null;
+            status_code: number | null;
+            /** Format: date-time */
+            started: string | null;
+            /** Format: date-time */
+            finished: string | null;
+        };
+        AutomationFiring: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            automation_id: string;
+            /** Format: uuid */
+            trigger_id: string;
+            /** Format: date-time */
+            fired: string;
+            triggering_labels: {
+                [key: string]: string;
+            };
+            triggering_event: components["schemas"]["ReceivedEvent"] | null;
+            cause_event_ids: string[];
+            actions: components["schemas"]["AutomationActionOutcome"][];
+        };
+        AutomationPreviewRequest: {
+            trigger: components["schemas"]["Trigger"];
+            /** Format: date-time */
+            since?: string | null;
+            /** Format: date-time */
+            until?: string | null;
+        };
+        AutomationPreview: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until: string;
+            count: number;
+            firings: {
+                /** Format: date-time */
+                fired: string;
+                triggering_labels: {
+                    [key: string]: string;
+                };
+                event_ids: string[];
+            }[];
+            events_evaluated: number;
+            truncated: boolean;
+        };
+        AutomationActionRenderRequest: {
+            action: components["schemas"]["AutomationAction"];
+            /** Format: uuid */
+            event_id?: string | null;
+            automation_name?: string | null;
+        };
+        AutomationActionRender: {
+            subject?: string;
+            body?: string;
+            payload?: string;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            error: string | null;
         };
         Variable: {
             /** Format: uuid */
@@ -8947,6 +9345,315 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventCount"][];
+                };
+            };
+        };
+    };
+    createAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutomationCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Automation"];
+                };
+            };
+        };
+    };
+    readAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Automation"];
+                };
+            };
+        };
+    };
+    updateAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutomationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutomationPartialUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    filterAutomations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sort?: "CREATED_DESC" | "UPDATED_DESC" | "NAME_ASC" | "NAME_DESC";
+                    limit?: number;
+                    offset?: number;
+                    automations?: components["schemas"]["AutomationFilter"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Automation"][];
+                };
+            };
+        };
+    };
+    countAutomations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+        };
+    };
+    readAutomationsRelatedTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Automation"][];
+                };
+            };
+        };
+    };
+    deleteAutomationsOwnedBy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readAutomationFirings: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationFiring"][];
+                };
+            };
+        };
+    };
+    readAutomationsLastFired: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    automation_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+    };
+    previewAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutomationPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationPreview"];
+                };
+            };
+        };
+    };
+    renderAutomationAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutomationActionRenderRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationActionRender"];
                 };
             };
         };
