@@ -203,7 +203,8 @@ export class TriggerEngine {
       for (const key of await store.due(t.id, now, t.threshold)) {
         const b = (await store.load(t.id, key))!;
         if (b.count >= t.threshold) {
-          store.save(leaf.automation.id, t.id, key, null);
+          // Satisfied: a trigger watching one window at a time starts the next one now (2.20.9 waits for its next check).
+          store.save(leaf.automation.id, t.id, key, unbucketed ? empty(now, now + within) : null);
           continue;
         }
         if (b.end > now) continue;
