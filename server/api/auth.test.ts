@@ -84,6 +84,29 @@ describe('sign-in with SYNTASK_SERVER_API_AUTH_STRING and users', () => {
     expect((await s.get(`/api/block_documents/${blockId}?include_secrets=true`, ada.read)).body.data.token).toBe('rotated-secret');
   });
 
+  it('automations: viewers read, operators trigger, admins manage; actions run with sign-in on', async () => {
+    const admin = basic(ADMIN);
+    const [vera, otto, ada] = [await session(s, 'vera', 'vera-password-1'), await session(s, 'otto', 'otto-password-1'), await session(s, 'ada', 'ada-password-1')];
+    const flow = (await s.request('POST', '/api/flows/', { name: 'automated' }, admin)).body;
+    const dep = (await s.request('POST', '/api/deployments/', { name: 'paused-by-automation', flow_id: flow.id }, admin)).body;
+    const body = { name: 'pause on signal', trigger: { type: 'event', posture: 'Reactive', expect: ['acme.pause.please'] }, actions: [{ type: 'pause-deployment', deployment_id: dep.id }] };
+    expect((await s.request('POST', '/api/automations/', body, vera.write)).status).toBe(403);
+    expect((await s.request('POST', '/api/automations/', body, otto.write)).status).toBe(403);
+    const created = await s.request('POST', '/api/automations/', body, ada.write);
+    expect(created.status).toBe(201);
+    expect((await s.request('GET', `/api/automations/${created.body.id}`, undefined, vera.read)).status).toBe(200);
+    expect((await s.request('POST', '/api/automations/preview', { trigger: body.trigger }, vera.read)).status).toBe(200);
+    expect((await s.request('PATCH', `/api/automations/${created.body.id}`, { enabled: false }, otto.write)).status).toBe(403);
+    expect((await s.request('DELETE', `/api/automations/owned-by/syntask.deployment.${dep.id}`, undefined, otto.write)).status).toBe(403);
+    // An operator's event triggers it; the action calls the API in-process and passes the sign-in check.
+    const event = { occurred: new Date().toISOString(), event: 'acme.pause.please', resource: { 'syntask.resource.id': 'acme.x' }, id: crypto.randomUUID() };
+    expect((await s.request('POST', '/api/events', [event], otto.write)).status).toBe(204);
+    await s.ctx.automations.settle();
+    expect((await s.request('GET', `/api/deployments/${dep.id}`, undefined, admin)).body.paused).toBe(true);
+    const audit = (await s.request('POST', '/api/audit_log/filter', { resource_id: dep.id }, admin)).body as Record<string, unknown>[];
+    expect(audit.find((e) => e.operation === 'pauseDeployment')).toMatchObject({ actor: 'automations', actor_kind: 'process', outcome: 'success' });
+  });
+
   it('needs the CSRF token for cookie writes but not for reads sent as POST', async () => {
     const otto = await session(s, 'otto', 'otto-password-1');
     const noToken = await s.post(`/api/flow_runs/${runId}/set_state`, { state: { type: 'RUNNING' }, force: true }, otto.read);

@@ -132,7 +132,7 @@ export function automationRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/api/automations/last-fired',
-    { onRequest, schema: { tags, operationId: 'readAutomationsLastFired', body: Type.Object({ automation_ids: Type.Array(Uuid, { maxItems: 200 }) }), response: { 200: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])) } } },
+    { onRequest, schema: { tags, operationId: 'filterAutomationsLastFired', body: Type.Object({ automation_ids: Type.Array(Uuid, { maxItems: 200 }) }), response: { 200: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])) } } },
     async (req) => lastFired(ctx.db.kysely, req.body.automation_ids),
   );
 
@@ -143,7 +143,7 @@ export function automationRoutes(app: App, ctx: AppContext) {
     return previewTrigger(ctx.db, trigger, Math.min(since, until), until, ctx.settings.events.proactiveGranularitySeconds);
   });
 
-  app.post('/api/automations/render-action', { onRequest, schema: { tags, operationId: 'renderAutomationAction', body: ref(ActionRenderRequest), response: { 200: ref(ActionRender) } } }, async (req) => {
+  app.post('/api/automations/render-action', { onRequest, schema: { tags, operationId: 'previewAutomationAction', body: ref(ActionRenderRequest), response: { 200: ref(ActionRender) } } }, async (req) => {
     let action: ActionT;
     try {
       action = normalizeAction(req.body.action as ActionT, ['body', 'action']);
