@@ -72,9 +72,10 @@ export async function setUpDemo(client: SyntaskClient, options: { receiverUrl?: 
   await ensure(() => client.post('/v2/concurrency_limits/', { name: 'warehouse-db', limit: 2 }));
   await ensure(() => client.post('/v2/concurrency_limits/', { name: 'partner-api', limit: 3, slot_decay_per_second: 1 }));
 
+  let hook: string | null = null;
   if (options.receiverUrl) {
     // The receiver's port changes on every start: keep the block pointing at the current one.
-    const hook = await ensureDocument(client, 'custom-webhook-notification', 'demo-receiver', { url: options.receiverUrl });
+    hook = await ensureDocument(client, 'custom-webhook-notification', 'demo-receiver', { url: options.receiverUrl });
     await client.patch(`/block_documents/${hook}`, { data: { url: options.receiverUrl } });
     const policies = await client.post<{ block_document_id: string }[]>('/flow_run_notification_policies/filter', {});
     if (!policies.some((p) => p.block_document_id === hook)) {
@@ -83,6 +84,8 @@ export async function setUpDemo(client: SyntaskClient, options: { receiverUrl?: 
   }
 
   const deployments = await deployFromConfig(join(HERE, 'syntask.yaml'), [], log, client);
+  const invoiceCheck = deployments.find((d) => d.entrypoint === 'always-fails.ts:invoiceCheck');
+  if (invoiceCheck) await ensureDemoAutomation(client, invoiceCheck.flow_id, hook);
   // A first run of each now; the cached flow again a bit later, so it hits its cache.
   for (const d of deployments) await client.post(`/deployments/${d.id}/create_flow_run`, { tags: ['demo'] });
   const cached = deployments.find((d) => d.entrypoint === 'cached.ts:cachedLookups');
@@ -91,4 +94,35 @@ export async function setUpDemo(client: SyntaskClient, options: { receiverUrl?: 
     await client.post(`/deployments/${cached.id}/create_flow_run`, { tags: ['demo'], state: { type: 'SCHEDULED', state_details: { scheduled_time: later } } });
   }
   return deployments;
+}
+
+export const DEMO_AUTOMATION = 'invoice-check keeps failing';
+
+/** The demo's automation: three failures of invoice-check within 10 minutes → a notification (or nothing, without a receiver). */
+async function ensureDemoAutomation(client: SyntaskClient, flowId: string, hook: string | null) {
+  let existing: { id: string }[];
+  try {
+    existing = await client.post<{ id: string }[]>('/automations/filter', { automations: { name: { any_: [DEMO_AUTOMATION] } } });
+  } catch (err) {
+    if (err instanceof SyntaskApiError && err.status === 404) return; // Automations switched off.
+    throw err;
+  }
+  if (existing.length) return;
+  await client.post('/automations/', {
+    name: DEMO_AUTOMATION,
+    description: 'Three failed runs of invoice-check within 10 minutes send a notification to the demo receiver.',
+    trigger: {
+      type: 'event',
+      posture: 'Reactive',
+      match: { 'syntask.resource.id': 'syntask.flow-run.*' },
+      match_related: { 'syntask.resource.role': 'flow', 'syntask.resource.id': `syntask.flow.${flowId}` },
+      expect: ['syntask.flow-run.Failed'],
+      for_each: ['related:flow:syntask.resource.id'],
+      threshold: 3,
+      within: 600,
+    },
+    actions: hook
+      ? [{ type: 'send-notification', block_document_id: hook, subject: '{{ flow.name }} failed 3 times in 10 minutes', body: 'Last failure: {{ flow_run.name }} ({{ flow_run|ui_url }}).' }]
+      : [{ type: 'do-nothing' }],
+  });
 }
