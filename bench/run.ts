@@ -6,6 +6,7 @@ import { loadBench } from './load.ts';
 import { taskGridBench } from './task-grid.ts';
 import { failuresBench } from './failures.ts';
 import { eventsBench } from './events.ts';
+import { automationsBench } from './automations.ts';
 
 /** `npm run bench`: every benchmark, printed as a table. Figures, not pass/fail tests. */
 const only = process.argv[2];
@@ -18,6 +19,8 @@ const suites: Record<string, () => Promise<Figure | Figure[]>> = {
   failures: () => failuresBench(),
   // 1,000,000 stored events (BENCH_EVENTS), ingest through POST /api/events, query latencies.
   events: () => eventsBench(),
+  // One automation firing on every event, 200 events at 10/s: event stored → action started.
+  automations: () => automationsBench(),
   // 4 busy workers + 10 dashboards for SYNTASK_BENCH_LOAD_SECONDS (60), SQLite and PostgreSQL.
   load: () => loadBench(),
   // Dashboard in headless Chromium (`npm run bench dashboard` runs only these).
