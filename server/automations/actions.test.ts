@@ -146,4 +146,63 @@ describe('actions (A5)', () => {
     expect((await s.get(`/api/work_pools/${pool.name}`)).body.status).toBe('PAUSED');
     expect((await s.get(`/api/automations/${other.id}`)).body.enabled).toBe(false);
   });
+
+  it('infers the deployment and work queue of the triggering run; actions_on_trigger see the triggered event; resume actions undo', async () => {
+    const flow = await makeFlow(s);
+    const pool = (await s.post('/api/work_pools/', { name: `pool-${randomUUID().slice(0, 6)}`, type: 'process' })).body;
+    const dep = (await s.post('/api/deployments/', { name: `dep-${randomUUID().slice(0, 6)}`, flow_id: flow.id, work_pool_name: pool.name })).body;
+    const queue = (await s.get(`/api/work_pools/${pool.name}/queues/default`)).body;
+    const hook = await blockDocument(s, 'webhook', { url: `${receiver.url}/on-trigger` });
+    const res = await s.post('/api/automations/', {
+      name: 'infer',
+      trigger: failedRunOf(flow.id),
+      actions: [{ type: 'pause-deployment', source: 'inferred' }, { type: 'pause-work-queue', source: 'inferred' }],
+      actions_on_trigger: [{ type: 'call-webhook', block_document_id: hook, payload: '{{ event.event }} {{ event.payload.triggering_event.event }}' }],
+    });
+    expect(res.status, res.text).toBe(201);
+    const run = (await s.post(`/api/deployments/${dep.id}/create_flow_run`, {})).body;
+    expect((await setFlowState(s, run.id, { type: 'RUNNING' })).body.status).toBe('ACCEPT');
+    expect((await setFlowState(s, run.id, { type: 'FAILED' })).body.status).toBe('ACCEPT');
+    await s.ctx.automations.settle();
+    expect((await s.get(`/api/deployments/${dep.id}`)).body.paused).toBe(true);
+    expect((await s.get(`/api/work_pools/${pool.name}/queues/default`)).body.is_paused).toBe(true);
+    expect(receiver.requests.filter((r) => r.path === '/on-trigger').map((r) => r.body)).toEqual(['syntask.automation.triggered syntask.flow-run.Failed']);
+
+    const kind = `acme.${randomUUID().slice(0, 6)}.resume`;
+    await automation({ type: 'event', posture: 'Reactive', expect: [kind] }, [
+      { type: 'resume-deployment', deployment_id: dep.id },
+      { type: 'resume-work-queue', work_queue_id: queue.id },
+      { type: 'pause-work-pool', work_pool_id: pool.id },
+      { type: 'resume-automation', automation_id: res.body.id },
+    ]);
+    await s.patch(`/api/automations/${res.body.id}`, { enabled: false });
+    expect((await s.post('/api/events', [{ occurred: new Date().toISOString(), event: kind, resource: { 'syntask.resource.id': 'acme.x' }, id: randomUUID() }])).status).toBe(204);
+    await s.ctx.automations.settle();
+    expect((await s.get(`/api/deployments/${dep.id}`)).body.paused).toBe(false);
+    expect((await s.get(`/api/work_pools/${pool.name}/queues/default`)).body.is_paused).toBe(false);
+    expect((await s.get(`/api/automations/${res.body.id}`)).body.enabled).toBe(true);
+    const resumeKind = `${kind}.pool`;
+    await automation({ type: 'event', posture: 'Reactive', expect: [resumeKind] }, [{ type: 'resume-work-pool', work_pool_id: pool.id }]);
+    expect((await s.get(`/api/work_pools/${pool.name}`)).body.status).toBe('PAUSED');
+    await s.post('/api/events', [{ occurred: new Date().toISOString(), event: resumeKind, resource: { 'syntask.resource.id': 'acme.x' }, id: randomUUID() }]);
+    await s.ctx.automations.settle();
+    expect((await s.get(`/api/work_pools/${pool.name}`)).body.status).not.toBe('PAUSED');
+  });
+
+  it('cancels and suspends the triggering run', async () => {
+    const flow = await makeFlow(s);
+    const running = (id: string) => ({ type: 'event', posture: 'Reactive', match: { 'syntask.resource.id': 'syntask.flow-run.*' }, match_related: { 'syntask.resource.id': `syntask.flow.${id}` }, expect: ['syntask.flow-run.Running'] });
+    const cancel = await automation(running(flow.id), [{ type: 'cancel-flow-run' }]);
+    const run = await runningFlowRun(s, { flow_id: flow.id });
+    await s.ctx.automations.settle();
+    expect((await s.get(`/api/flow_runs/${run.id}`)).body.state).toMatchObject({ type: 'CANCELLING', message: `Cancelled by Automation ${cancel.id}` });
+
+    const other = await makeFlow(s);
+    const suspend = await automation(running(other.id), [{ type: 'suspend-flow-run' }]);
+    const paused = await runningFlowRun(s, { flow_id: other.id });
+    await s.ctx.automations.settle();
+    const state = (await s.get(`/api/flow_runs/${paused.id}`)).body.state;
+    expect(state).toMatchObject({ type: 'PAUSED', name: 'Suspended', message: `Suspended by Automation ${suspend.id}` });
+    expect(state.state_details.pause_reschedule).toBe(true);
+  });
 });
