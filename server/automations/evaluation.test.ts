@@ -114,6 +114,28 @@ describe('proactive triggers (A6.4)', () => {
     expect(await firings(a.id)).toHaveLength(1);
   });
 
+  it('"no Completed run of deployment D within 30 s" fires once when nothing completes', async () => {
+    const flow = (await s.post('/api/flows/', { name: `f-${randomUUID().slice(0, 6)}` })).body;
+    const dep = (await s.post('/api/deployments/', { name: 'nightly', flow_id: flow.id })).body;
+    const a = await automation({ type: 'event', posture: 'Proactive', match: { 'syntask.resource.id': 'syntask.flow-run.*' }, match_related: { 'syntask.resource.role': 'deployment', 'syntask.resource.id': `syntask.deployment.${dep.id}` }, expect: ['syntask.flow-run.Completed'], threshold: 1, within: 30 });
+    const now = Date.now() * 1000;
+    await s.ctx.automations.tick(now);
+    // A run of D completes inside the first window: no firing when it ends.
+    const run = (await s.post(`/api/deployments/${dep.id}/create_flow_run`, {})).body;
+    await s.post(`/api/flow_runs/${run.id}/set_state`, { state: { type: 'RUNNING' } });
+    await s.post(`/api/flow_runs/${run.id}/set_state`, { state: { type: 'COMPLETED' } });
+    await s.ctx.automations.settle();
+    await s.ctx.automations.tick(now + 5e6);
+    await s.ctx.automations.tick(now + 31e6);
+    expect(await firings(a.id)).toHaveLength(0);
+    // Nothing completes in the next 30 s: one firing, with no triggering event.
+    await s.ctx.automations.tick(now + 36e6);
+    await s.ctx.automations.tick(now + 40e6);
+    const fired = await firings(a.id);
+    expect(fired).toHaveLength(1);
+    expect(fired[0].triggering_event).toBeNull();
+  });
+
   it('with for_each and after: a run that started and did not finish within the window', async () => {
     const p = `acme.${randomUUID().slice(0, 6)}`;
     const a = await automation({ type: 'event', posture: 'Proactive', after: [`${p}.started`], expect: [`${p}.finished`], for_each: ['syntask.resource.id'], threshold: 1, within: 60 });
