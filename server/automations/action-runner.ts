@@ -7,6 +7,7 @@ import { readAutomation, type ActionRunRow } from '../db/automations.ts';
 import { fromJson } from '../lib/json.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import { claimed } from '../services/claims.ts';
+import { Coalesced } from '../services/coalesced.ts';
 import { act, ActionFailed, type Invocation, type Outcome } from './act.ts';
 import type { Inject } from './template-context.ts';
 
@@ -28,8 +29,10 @@ export class ActionRunner {
   /** Set by stop(): actions cut short by shutdown are left to their lease, not recorded as failed. */
   private closing = false;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly passes = new Coalesced(
+    () => (this.stopped ? Promise.resolve() : this.drain()),
+    (err) => this.log.error({ err: { message: (err as Error).message } }, 'running automation actions failed'),
+  );
   private abort = new AbortController();
 
   constructor(
@@ -54,24 +57,11 @@ export class ActionRunner {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.abort.abort();
-    await this.running;
+    await this.passes.idle();
   }
 
   wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((err) => this.log.error({ err: { message: (err as Error).message } }, 'running automation actions failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    if (!this.stopped) this.passes.wake();
   }
 
   /** Runs every claimable action (tests call this directly). */

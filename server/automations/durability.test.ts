@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventAt as event } from '../testing/event-clock.ts';
 import { startTestServer, testDialect, type TestServer } from '../testing/harness.ts';
 import { startReceiver, type Receiver } from '../testing/http-receiver.ts';
 import { blockDocument } from '../testing/fixtures.ts';
@@ -30,8 +31,6 @@ afterAll(async () => {
   await receiver.close();
 });
 
-const T0 = Date.parse('2026-12-01T10:00:00Z');
-const event = (kind: string, seconds: number) => ({ occurred: new Date(T0 + seconds * 1000).toISOString(), event: kind, resource: { 'syntask.resource.id': `acme.job.${randomUUID()}` }, id: randomUUID() });
 
 async function webhookAutomation(s: TestServer, kind: string, threshold: number) {
   const hook = await blockDocument(s, 'webhook', { url: `${receiver.url}/${kind}` });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventAt as event, micros } from '../testing/event-clock.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
 
 /**
@@ -14,13 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const T0 = Date.parse('2026-12-01T10:00:00Z');
-const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
-const micros = (seconds: number) => (T0 + seconds * 1000) * 1000;
-
-function event(name: string, seconds: number, resource: Record<string, string> = {}, related: Record<string, string>[] = []) {
-  return { occurred: at(seconds), event: name, resource: { 'syntask.resource.id': `acme.job.${randomUUID()}`, ...resource }, related, id: randomUUID() };
-}
 
 async function send(...events: ReturnType<typeof event>[]) {
   expect((await s.post('/api/events', events)).status).toBe(204);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, eventAt as event, T0 } from '../testing/event-clock.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
 import { blockDocument } from '../testing/fixtures.ts';
 
@@ -11,9 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const T0 = Date.parse('2026-12-01T10:00:00Z');
-const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
-const event = (kind: string, seconds: number, resource: Record<string, string> = {}) => ({ occurred: at(seconds), event: kind, resource: { 'syntask.resource.id': `acme.job.${randomUUID()}`, ...resource }, id: randomUUID() });
 
 describe('POST /api/automations/preview', () => {
   it('counts when a reactive trigger would have fired, with the events that caused each firing, and acts on nothing', async () => {

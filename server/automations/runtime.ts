@@ -8,6 +8,7 @@ import { enabledAutomations } from '../db/automations.ts';
 import type { Executor } from '../db/connection.ts';
 import { toJson } from '../lib/json.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
+import { Coalesced } from '../services/coalesced.ts';
 import { ActionRunner } from './action-runner.ts';
 import { TriggerEngine, type AutomationFiring } from './evaluator.ts';
 import { DbTriggerStore } from './store.ts';
@@ -32,8 +33,10 @@ export class AutomationRuntime {
   private stopped = true;
   private timers: NodeJS.Timeout[] = [];
   private unhooks: (() => void)[] = [];
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly passes = new Coalesced(
+    () => this.pass(),
+    (err) => this.log.error({ err: { message: (err as Error).message } }, 'evaluating automations failed'),
+  );
   private lastTick = 0;
 
   private log: Pick<FastifyBaseLogger, 'error' | 'warn'> = console;
@@ -83,7 +86,7 @@ export class AutomationRuntime {
     this.timers = [];
     for (const u of this.unhooks) u();
     this.unhooks = [];
-    await this.running;
+    await this.passes.idle();
     await this.actions.stop();
   }
 
@@ -104,23 +107,11 @@ export class AutomationRuntime {
   }
 
   private wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass()
-      .catch((err) => this.log.error({ err: { message: (err as Error).message } }, 'evaluating automations failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    if (!this.stopped) this.passes.wake();
   }
 
   private async pass() {
+    if (this.stopped) return;
     await this.ctx.locks.tryRun(LOCK, async () => {
       await this.evaluateQueuedNow();
       const now = nowMicros();

@@ -6,6 +6,7 @@ import type { FlowRunNotificationQueueTable } from '../db/schema.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, NOTIFICATION_SUBJECT, renderTemplate, type TemplateValues } from '../lib/notification-template.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import type { WrittenState } from '../orchestration/engine.ts';
+import { Coalesced } from './coalesced.ts';
 import { DeliveryError, NotificationSetupError, sendThroughBlock, type Notification } from './notification-senders.ts';
 
 /**
@@ -33,8 +34,12 @@ export class NotificationService {
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
-  private draining: Promise<void> | undefined;
-  private again = false;
+  private readonly passes = new Coalesced(
+    () => (this.stopped ? Promise.resolve() : this.drain()),
+    (err) => this.log.warn({ err: { message: (err as Error).message } }, 'Sending flow run notifications failed'),
+    // Keep polling even when a pass failed (the timer only ever moves earlier).
+    () => this.schedule(this.ctx.settings.notificationPollIntervalSeconds * 1000),
+  );
   private abort = new AbortController();
 
   constructor(
@@ -58,7 +63,7 @@ export class NotificationService {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.abort.abort();
-    await this.draining;
+    await this.passes.idle();
   }
 
   /** A state that queued messages (here or, through the change feed, on another replica) wakes the sender. */
@@ -81,21 +86,7 @@ export class NotificationService {
   }
 
   private kick() {
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'Sending flow run notifications failed'))
-      .finally(() => {
-        this.draining = undefined;
-        // Keep polling even when this round failed (the timer only ever moves earlier).
-        this.schedule(this.ctx.settings.notificationPollIntervalSeconds * 1000);
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.passes.wake();
   }
 
   private async drain() {
