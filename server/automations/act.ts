@@ -5,7 +5,7 @@ import { readBlockDocument } from '../db/block-documents.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import { DeliveryError, sendThroughBlock } from '../services/notification-senders.ts';
 import { jinjaValue } from './definition.ts';
-import { templateContext, uiFilters, type Inject } from './template-context.ts';
+import { templateContext, type Inject } from './template-context.ts';
 import { renderTemplate } from './templates.ts';
 import { callWebhookBlock } from './webhook.ts';
 
@@ -87,7 +87,7 @@ export async function act(ctx: AppContext, inject: Inject, inv: Invocation, sign
     if (!found) throw new ActionFailed(`No ${label} could be inferred`);
     return found;
   };
-  const render = async (template: string) => renderTemplate(template, await templateContext(ctx, inject, inv, template), uiFilters(ctx));
+  const render = async (template: string) => renderTemplate(template, await templateContext(ctx, inject, inv, template), ctx.settings.uiUrl);
   const setState = async (state: Record<string, unknown>) => {
     const runId = flowRunOf(inv);
     const result = (await call('POST', `/api/flow_runs/${runId}/set_state`, { state, force: true })) as { status?: string; details?: { reason?: string } };

@@ -2,7 +2,7 @@ import type { ActionT, AutomationT } from '../api/models/automations.ts';
 import type { AppContext } from '../context.ts';
 import { decodeEvent } from '../db/events.ts';
 import { jinjaValue } from './definition.ts';
-import { templateContext, uiFilters } from './template-context.ts';
+import { templateContext } from './template-context.ts';
 import { renderTemplate } from './templates.ts';
 
 /**
@@ -27,7 +27,7 @@ export async function renderActionPreview(ctx: AppContext, action: ActionT, even
     actions_on_resolve: [],
   };
   const render = async (template: string) =>
-    renderTemplate(template, await templateContext(ctx, ctx.automations.inject, { automation, triggeringEvent: event, labels: {}, firingId: '00000000-0000-0000-0000-000000000000', causeEvents: [] }, template), uiFilters(ctx));
+    renderTemplate(template, await templateContext(ctx, ctx.automations.inject, { automation, triggeringEvent: event, labels: {}, firingId: '00000000-0000-0000-0000-000000000000', causeEvents: [] }, template), ctx.settings.uiUrl);
   try {
     switch (action.type) {
       case 'send-notification':
