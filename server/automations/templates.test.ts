@@ -17,6 +17,9 @@ describe('action templates (A5.2), sandboxed', () => {
       '{{ flow_run.name.toString() }}',
       '{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}',
       '{% for a in range(10) %}{% for b in range(10) %}x{% endfor %}{% endfor %}',
+      '{% include "/etc/passwd" %}',
+      '{% import "x.html" as x %}',
+      '{% extends "base.html" %}',
     ]) {
       expect(templateProblem(escape), escape).not.toBeNull();
     }

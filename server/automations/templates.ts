@@ -27,6 +27,7 @@ const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined
 
 /** Loops nest one level: with ranges capped in the render thread, a loop's work stays bounded by its data. */
 const LOOPS = new Set(['For', 'AsyncEach', 'AsyncAll']);
+const OTHER_TEMPLATES = new Set(['Include', 'Import', 'FromImport', 'Extends']);
 
 const FORBIDDEN_NAME = /^(__.*|constructor|prototype|caller|callee|arguments|mainModule|process|require|global|globalThis)$/;
 const CALLABLE = new Set(['range', 'cycler', 'joiner', 'loop.cycle']);
@@ -56,6 +57,7 @@ function sandboxProblem(root: AstNode): string | null {
     const [node, loops] = stack.pop()!;
     const depth = loops + (LOOPS.has(node.typename) ? 1 : 0);
     if (depth > 1) return 'nested loops are not allowed';
+    if (OTHER_TEMPLATES.has(node.typename)) return 'including, importing or extending other templates is not allowed';
     if (node.typename === 'Symbol' && FORBIDDEN_NAME.test(String(node.value))) return `access to '${String(node.value)}' is not allowed`;
     if (node.typename === 'LookupVal') {
       if (node.val?.typename !== 'Literal') return 'computed attribute access (x[y] with a variable key) is not allowed';
