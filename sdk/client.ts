@@ -3,6 +3,7 @@ import type { Deployment, DeploymentCreate } from '../server/api/models/deployme
 import type { Flow } from '../server/api/models/flows.ts';
 import type { Log, LogCreate } from '../server/api/models/logs.ts';
 import type { EventT } from '../server/api/models/events.ts';
+import type { AutomationCreateT, AutomationT } from '../server/api/models/automations.ts';
 import type { FlowRun, FlowRunCreate, TaskRun, TaskRunCreate } from '../server/api/models/runs.ts';
 import type { OrchestrationResult, State, StateCreate } from '../server/api/models/states.ts';
 import type { WorkPool } from '../server/api/models/work-pools.ts';
@@ -156,6 +157,14 @@ export class SyntaskClient {
   createLogs = (logs: LogCreateT[]) => this.post<null>('/logs/', logs);
   /** Events (events-automations.md A3): 204 when stored, 404 when the server has events off. */
   createEvents = (events: EventT[]) => this.post<null>('/events', events);
+  // Automations, as Syntask 2's client offers them.
+  createAutomation = (body: AutomationCreateT) => this.post<AutomationT>('/automations/', body);
+  readAutomation = (id: string) => this.get<AutomationT>(`/automations/${id}`);
+  readAutomationsByName = (name: string) => this.post<AutomationT[]>('/automations/filter', { automations: { name: { any_: [name] } }, sort: 'UPDATED_DESC' });
+  pauseAutomation = (id: string) => this.patch(`/automations/${id}`, { enabled: false });
+  resumeAutomation = (id: string) => this.patch(`/automations/${id}`, { enabled: true });
+  deleteAutomation = (id: string) => this.delete(`/automations/${id}`);
+  deleteResourceOwnedAutomations = (resourceId: string) => this.delete(`/automations/owned-by/${encodeURIComponent(resourceId)}`);
   createDeployment = (body: Static<typeof DeploymentCreate>) => this.post<DeploymentT>('/deployments/', body);
   readDeploymentByName = (flow: string, deployment: string) => this.get<DeploymentT>(`/deployments/name/${encodeURIComponent(flow)}/${encodeURIComponent(deployment)}`);
   readDeployment = (id: string) => this.get<DeploymentT>(`/deployments/${id}`);

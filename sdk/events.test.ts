@@ -45,3 +45,19 @@ describe('task run state events from the SDK (A2.2)', () => {
     ]);
   });
 });
+
+describe('automations through the client (as Syntask 2 clients manage them)', () => {
+  it('creates, reads by name, pauses, resumes and deletes owned automations', async () => {
+    const { SyntaskClient } = await import('./client.ts');
+    const client = new SyntaskClient(s.api);
+    const created = await client.createAutomation({ name: 'sdk-made', trigger: { type: 'event', posture: 'Reactive', expect: ['acme.x'] }, actions: [{ type: 'do-nothing' }], owner_resource: 'syntask.deployment.sdk-owner' });
+    expect(created.trigger).toMatchObject({ type: 'event', threshold: 1, within: 0 });
+    expect((await client.readAutomationsByName('sdk-made')).map((a) => a.id)).toEqual([created.id]);
+    await client.pauseAutomation(created.id);
+    expect((await client.readAutomation(created.id)).enabled).toBe(false);
+    await client.resumeAutomation(created.id);
+    expect((await client.readAutomation(created.id)).enabled).toBe(true);
+    await client.deleteResourceOwnedAutomations('syntask.deployment.sdk-owner');
+    await expect(client.readAutomation(created.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
