@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { checkDefinition, defineAutomation, normalizeAction, normalizeTrigger, type Definition } from '../automations/definition.ts';
-import { previewTrigger } from '../automations/preview.ts';
+import { MAX_PREVIEW_DAYS, previewTrigger } from '../automations/preview.ts';
 import { renderActionPreview } from '../automations/render-preview.ts';
 import { automationsRelatedTo, countAutomations, deleteAutomations, deleteOwnedBy, filterAutomations, insertAutomation, lastFired, readAutomation, readFirings, replaceAutomation, setAutomationEnabled } from '../db/automations.ts';
 import { ObjectNotFound, RequestValidationError } from '../errors.ts';
@@ -139,8 +139,9 @@ export function automationRoutes(app: App, ctx: AppContext) {
   app.post('/api/automations/preview', { onRequest, schema: { tags, operationId: 'previewAutomation', body: ref(AutomationPreviewRequest), response: { 200: ref(AutomationPreview) } } }, async (req) => {
     const trigger = normalizeTrigger(req.body.trigger as TriggerInput);
     const until = req.body.until ? parseDateTime(req.body.until)! : nowMicros();
-    const since = req.body.since ? parseDateTime(req.body.since)! : until - 7 * 86400e6;
-    return previewTrigger(ctx.db, trigger, Math.min(since, until), until, ctx.settings.events.proactiveGranularitySeconds);
+    const since = Math.min(until, req.body.since ? parseDateTime(req.body.since)! : until - 7 * 86400e6);
+    if (until - since > MAX_PREVIEW_DAYS * 86400e6) throw new RequestValidationError(['body', 'since'], `A preview covers at most ${MAX_PREVIEW_DAYS} days`);
+    return previewTrigger(ctx.db, trigger, since, until, ctx.settings.events.proactiveGranularitySeconds);
   });
 
   app.post('/api/automations/render-action', { onRequest, schema: { tags, operationId: 'previewAutomationAction', body: ref(ActionRenderRequest), response: { 200: ref(ActionRender) } } }, async (req) => {

@@ -5,6 +5,7 @@ import { readBlockDocument } from '../db/block-documents.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import { DeliveryError, sendThroughBlock } from '../services/notification-senders.ts';
 import { jinjaValue } from './definition.ts';
+import { inferred, UUID } from './targets.ts';
 import { templateContext, type Inject } from './template-context.ts';
 import { renderTemplate } from './templates.ts';
 import { callWebhookBlock } from './webhook.ts';
@@ -46,19 +47,9 @@ export class ActionFailed extends Error {
 
 const target = (id: string, name?: string): ResourceT => ({ 'syntask.resource.id': id, 'syntask.resource.role': 'target', ...(name ? { 'syntask.resource.name': name } : {}) });
 
-/** The first resource of a kind in the triggering event: primary, then related in order (A5.1). */
-function inferred(event: ReceivedEventT | null, kind: string): string | null {
-  if (!event) return null;
-  for (const r of [event.resource, ...event.related]) {
-    const id = r['syntask.resource.id'];
-    if (id.startsWith(`syntask.${kind}.`)) return id.slice(kind.length + 9);
-  }
-  return null;
-}
-
 function flowRunOf(inv: Invocation): string {
   const labelled = inv.labels['syntask.resource.id'];
-  if (labelled?.startsWith('syntask.flow-run.')) return labelled.slice('syntask.flow-run.'.length);
+  if (labelled?.startsWith('syntask.flow-run.') && UUID.test(labelled.slice('syntask.flow-run.'.length))) return labelled.slice('syntask.flow-run.'.length);
   const found = inferred(inv.triggeringEvent, 'flow-run');
   if (!found) throw new ActionFailed('No flow run could be inferred');
   return found;

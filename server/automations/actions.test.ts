@@ -205,4 +205,25 @@ describe('actions (A5)', () => {
     expect(state).toMatchObject({ type: 'PAUSED', name: 'Suspended', message: `Suspended by Automation ${suspend.id}` });
     expect(state.state_details.pause_reschedule).toBe(true);
   });
+
+  it('never builds a request path from a label that is not a UUID (an operator-sent event cannot steer admin calls)', async () => {
+    const kind = `acme.${randomUUID().slice(0, 6)}.steer`;
+    const a = await automation({ type: 'event', posture: 'Reactive', expect: [kind] }, [{ type: 'pause-deployment', source: 'inferred' }, { type: 'cancel-flow-run' }]);
+    const steer = { occurred: new Date().toISOString(), event: kind, id: randomUUID(), resource: { 'syntask.resource.id': 'syntask.deployment.../admin/database/clear?' }, related: [{ 'syntask.resource.id': 'syntask.flow-run.../../admin/settings?', 'syntask.resource.role': 'x' }] };
+    expect((await s.post('/api/events', [steer])).status).toBe(204);
+    await s.ctx.automations.settle();
+    const [fired] = await firings(a.id);
+    expect(fired.actions.map((x) => [x.status, x.reason])).toEqual([
+      ['failed', 'No deployment could be inferred'],
+      ['failed', 'No flow run could be inferred'],
+    ]);
+  });
+
+  it('an automation is not triggered by its own events (no self loop)', async () => {
+    const kind = `acme.${randomUUID().slice(0, 6)}.kick`;
+    const a = await automation({ type: 'event', posture: 'Reactive', expect: ['syntask.automation.triggered', 'syntask.automation.action.executed', kind] }, [{ type: 'do-nothing' }]);
+    await s.post('/api/events', [{ occurred: new Date().toISOString(), event: kind, id: randomUUID(), resource: { 'syntask.resource.id': 'acme.x' } }]);
+    for (let i = 0; i < 4; i++) await s.ctx.automations.settle();
+    expect(await firings(a.id)).toHaveLength(1);
+  });
 });

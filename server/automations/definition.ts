@@ -16,11 +16,20 @@ import { hasTemplateSyntax, templateProblem } from './templates.ts';
 
 export type Loc = (string | number)[];
 export const MIN_PROACTIVE_WITHIN = 10;
+/** Triggers in one automation's tree at most (each costs every evaluated event). */
+export const MAX_TRIGGERS = 100;
+
+function countTriggers(t: TriggerInput, budget: { left: number }): void {
+  budget.left -= 1;
+  if (budget.left < 0) throw new RequestValidationError(['body', 'trigger'], `An automation may have at most ${MAX_TRIGGERS} triggers`);
+  if (t.type !== 'event') for (const child of t.triggers) countTriggers(child, budget);
+}
 
 const seconds = (v: unknown): number => (v === undefined || v === null ? 0 : (parseDuration(v as number | string) ?? 0));
 
 /** Fresh ids everywhere (bodies' ids are ignored), defaults filled, durations as float seconds. */
 export function normalizeTrigger(t: TriggerInput, loc: Loc = ['body', 'trigger']): TriggerT {
+  if (loc.length === 2) countTriggers(t, { left: MAX_TRIGGERS });
   if (t.type === 'event') {
     const within = seconds(t.within);
     if (within < 0) throw new RequestValidationError([...loc, 'within'], 'The minimum within is 0 seconds');

@@ -86,6 +86,9 @@ export function covers(t: EventTriggerT, event: ReceivedEventT): boolean {
   return !t.expect?.length || nameMatches([...t.expect, ...(t.after ?? [])], event.event);
 }
 
+/** An automation's own triggered and action events never trigger it again (it would loop, nesting each event in the next). */
+const aboutItself = (a: AutomationT, event: ReceivedEventT) => event.resource['syntask.resource.id'] === `syntask.automation.${a.id}`;
+
 const expects = (t: EventTriggerT, event: ReceivedEventT) => !t.expect?.length || nameMatches(t.expect, event.event);
 const isAfter = (t: EventTriggerT, event: ReceivedEventT) => Boolean(t.after?.length) && nameMatches(t.after!, event.event);
 const withCause = (ids: string[], id: string) => [...ids, id].slice(-MAX_CAUSES);
@@ -114,7 +117,7 @@ export class TriggerEngine {
   async evaluateEvent(event: ReceivedEventT, store: TriggerStore): Promise<AutomationFiring[]> {
     const out: AutomationFiring[] = [];
     for (const leaf of this.leaves) {
-      if (!covers(leaf.trigger, event)) continue;
+      if (!covers(leaf.trigger, event) || aboutItself(leaf.automation, event)) continue;
       const fired = leaf.trigger.posture === 'Reactive' ? await this.react(leaf, event, store) : await this.observe(leaf, event, store);
       if (fired) {
         const top = await this.propagate(leaf, fired, store);

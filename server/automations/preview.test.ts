@@ -42,6 +42,22 @@ describe('POST /api/automations/preview', () => {
     expect(res.body.firings.map((f: { fired: string }) => (Date.parse(f.fired) - T0) / 1000)).toEqual([220, 370]);
   });
 
+  it('stays bounded: at most 31 days, 100 triggers, and a cap on simulated checks', async () => {
+    const long = await s.post('/api/automations/preview', { trigger: { type: 'event', posture: 'Reactive', expect: ['x'] }, since: '2020-01-01T00:00:00Z' });
+    expect(long.status).toBe(422);
+    expect(long.body.exception_detail[0].msg).toBe('A preview covers at most 31 days');
+    const leaf = { type: 'event', posture: 'Proactive', expect: [`acme.${randomUUID()}`], threshold: 1, within: 10 };
+    const many = await s.post('/api/automations/preview', { trigger: { type: 'compound', require: 'any', triggers: Array.from({ length: 101 }, () => leaf) } });
+    expect(many.status).toBe(422);
+    const t = performance.now();
+    const heavy = await s.post('/api/automations/preview', { trigger: { type: 'compound', require: 'any', triggers: Array.from({ length: 50 }, () => leaf) }, since: at(0), until: at(31 * 86400) });
+    expect(heavy.status).toBe(200);
+    expect(heavy.body.truncated).toBe(true);
+    expect(heavy.body.firings.length).toBeLessThanOrEqual(500);
+    expect(heavy.body.count).toBeGreaterThan(500);
+    expect(performance.now() - t).toBeLessThan(30_000);
+  });
+
   it('validates the trigger like a create does', async () => {
     const res = await s.post('/api/automations/preview', { trigger: { type: 'event', posture: 'Proactive', within: 3 } });
     expect(res.status).toBe(422);
@@ -62,5 +78,11 @@ describe('POST /api/automations/render-action', () => {
     expect(res.body).toEqual({ subject: kind, body: `nightly-load at ${s.ctx.settings.uiUrl.replace(/\/+$/, '')}/events/event/2026-12-01/${e.id}`, error: null });
     const bad = await s.post('/api/automations/render-action', { action: { ...action, body: '{{ event.constructor }}' }, event_id: e.id });
     expect(bad.body.error).toMatch(/not allowed/);
+    // An attacker's review found this escape (Object.prototype.valueOf rebound as range → the renderer → a shell).
+    const escape = '{% set range = valueOf %}{% set c = range() %}{% set range = c.env.renderString %}{{ range("{{ range.constructor(\'return process.pid\')() }}", {}) }}';
+    const refused = await s.post('/api/automations/render-action', { action: { ...action, body: escape }, event_id: e.id });
+    expect(refused.status).toBe(200);
+    expect(refused.body.body).toBeUndefined();
+    expect(refused.body.error).toMatch(/may not be set|not defined|not allowed/);
   });
 });

@@ -14,7 +14,11 @@ import { MemoryTriggerStore, TriggerEngine, type Firing } from './evaluator.ts';
 
 const PAGE = 5000;
 export const MAX_PREVIEW_EVENTS = 50_000;
+export const MAX_PREVIEW_DAYS = 31;
 const MAX_LISTED = 500;
+/** Proactive checks × event triggers simulated at most (a viewer may ask; the work must stay bounded). */
+const MAX_CHECK_WORK = 2_000_000;
+const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
 /** Names the trigger can react to, as prefixes (exact names are their own prefix; the evaluator checks exactly). */
 function namePrefixes(trigger: TriggerT): string[] | null {
@@ -42,14 +46,25 @@ export async function previewTrigger(db: Db, trigger: TriggerT, since: number, u
   const store = new MemoryTriggerStore();
   const step = granularitySeconds * 1e6;
   const firings: Firing[] = [];
+  let count = 0;
+  const record = (fs: { firing: Firing }[]) => {
+    for (const f of fs) if (count++ < MAX_LISTED) firings.push(f.firing);
+  };
+  const leaves = [...allTriggers(trigger)].filter((t) => t.type === 'event').length;
+  let work = 0;
+  let cut = false;
   const prefixes = namePrefixes(trigger);
   const filter: EventFilterT = { occurred: { since: formatDateTime(since), until: formatDateTime(until) }, order: 'ASC', ...(prefixes ? { event: { prefix: prefixes } } : {}) };
 
   let now = since;
   // Proactive checks up to `until`, jumping to the next window end instead of every step.
   const checkUntil = async (limit: number) => {
-    while (now <= limit) {
-      for (const f of await engine.tick(now, store)) firings.push(f.firing);
+    while (now <= limit && !cut) {
+      work += leaves;
+      if (work > MAX_CHECK_WORK) cut = true;
+      // Long simulations let other requests in.
+      if (work % 20_000 < leaves) await yieldNow();
+      record(await engine.tick(now, store));
       const next = Math.min(store.earliestEnd(), limit);
       now = Math.max(now + step, since + Math.ceil((next - since) / step) * step);
     }
@@ -62,18 +77,20 @@ export async function previewTrigger(db: Db, trigger: TriggerT, since: number, u
     total = page.total;
     for (const event of page.events) {
       await checkUntil(parseDateTime(event.occurred)! - 1);
-      for (const f of await engine.evaluateEvent(event, store)) firings.push(f.firing);
+      if (cut) break;
+      record(await engine.evaluateEvent(event, store));
       evaluated += 1;
     }
-    if (page.events.length < PAGE) break;
+    await yieldNow();
+    if (page.events.length < PAGE || cut) break;
   }
-  const truncated = total > evaluated;
-  if (!truncated) await checkUntil(until);
+  if (total <= evaluated) await checkUntil(until);
+  const truncated = total > evaluated || cut;
   firings.sort((a, b) => a.fired - b.fired);
   return {
     since: formatDateTime(since),
     until: formatDateTime(until),
-    count: firings.length,
+    count,
     firings: firings.slice(0, MAX_LISTED).map((f) => ({ fired: formatDateTime(f.fired), triggering_labels: f.labels, event_ids: f.causeEventIds })),
     events_evaluated: evaluated,
     truncated,

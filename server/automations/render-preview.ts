@@ -3,7 +3,8 @@ import type { AppContext } from '../context.ts';
 import { decodeEvent } from '../db/events.ts';
 import { jinjaValue } from './definition.ts';
 import { templateContext } from './template-context.ts';
-import { renderTemplate } from './templates.ts';
+import { HttpError } from '../errors.ts';
+import { RenderBusy, renderTemplate } from './templates.ts';
 
 /**
  * An action's templates rendered for a stored event (an extension: the automation form's
@@ -27,7 +28,7 @@ export async function renderActionPreview(ctx: AppContext, action: ActionT, even
     actions_on_resolve: [],
   };
   const render = async (template: string) =>
-    renderTemplate(template, await templateContext(ctx, ctx.automations.inject, { automation, triggeringEvent: event, labels: {}, firingId: '00000000-0000-0000-0000-000000000000', causeEvents: [] }, template), ctx.settings.uiUrl);
+    renderTemplate(template, await templateContext(ctx, ctx.automations.inject, { automation, triggeringEvent: event, labels: {}, firingId: '00000000-0000-0000-0000-000000000000', causeEvents: [] }, template), ctx.settings.uiUrl, 'preview');
   try {
     switch (action.type) {
       case 'send-notification':
@@ -46,6 +47,7 @@ export async function renderActionPreview(ctx: AppContext, action: ActionT, even
         return { error: null };
     }
   } catch (err) {
+    if (err instanceof RenderBusy) throw new HttpError(429, err.message);
     return { error: (err as Error).message };
   }
 }

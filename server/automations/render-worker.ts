@@ -31,6 +31,8 @@ parentPort?.on('message', (job: Job) => {
     const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false });
     for (const [name, fn] of Object.entries(uiFilters(job.uiUrl))) env.addFilter(name, fn);
     env.addGlobal('range', cappedRange);
+    // Names resolve against own globals only, never Object.prototype's methods (defence in depth behind the syntax check).
+    Object.setPrototypeOf((env as unknown as { globals: object }).globals, null);
     const output = env.renderString(job.template, job.context);
     if (output.length > MAX_OUTPUT) throw new Error(`the rendered text is longer than ${MAX_OUTPUT} characters`);
     parentPort!.postMessage({ id: job.id, output });

@@ -1,6 +1,7 @@
 import type { ReceivedEventT } from '../api/models/events.ts';
 import type { AppContext } from '../context.ts';
 import type { Invocation } from './act.ts';
+import { inferred } from './targets.ts';
 import { mentions } from './templates.ts';
 
 /** What an action template can read (A5.2): loaded only when the template mentions it. */
@@ -11,12 +12,8 @@ const KINDS = ['flow-run', 'flow', 'deployment', 'task-run', 'work-pool', 'work-
 type Kind = (typeof KINDS)[number];
 
 function firstOfKind(event: ReceivedEventT | null, kind: Kind) {
-  if (!event) return null;
-  for (const r of [event.resource, ...event.related]) {
-    const id = r['syntask.resource.id'];
-    if (id.startsWith(`syntask.${kind}.`)) return { id: id.slice(kind.length + 9), resource: r };
-  }
-  return null;
+  const id = inferred(event, kind);
+  return id ? { id } : null;
 }
 
 async function read(inject: Inject, url: string): Promise<Record<string, unknown> | null> {
@@ -24,15 +21,16 @@ async function read(inject: Inject, url: string): Promise<Record<string, unknown
   return res.statusCode === 200 ? (JSON.parse(res.body) as Record<string, unknown>) : null;
 }
 
-const URLS: Record<Kind, (id: string, name: string) => string> = {
+const URLS: Record<Exclude<Kind, 'work-pool'>, (id: string) => string> = {
   'flow-run': (id) => `/api/flow_runs/${id}`,
   flow: (id) => `/api/flows/${id}`,
   deployment: (id) => `/api/deployments/${id}`,
   'task-run': (id) => `/api/task_runs/${id}`,
-  'work-pool': (_id, name) => `/api/work_pools/${encodeURIComponent(name)}`,
   'work-queue': (id) => `/api/work_queues/${id}`,
   'concurrency-limit': (id) => `/api/concurrency_limits/${id}`,
 };
+
+const resourceOf = (event: ReceivedEventT, kind: Kind) => [event.resource, ...event.related].find((r) => r['syntask.resource.id'].startsWith(`syntask.${kind}.`))!;
 
 /** Flow and task run `state` rebuilt from the event's state labels (the event is the truth at firing time). */
 function stateFromLabels(r: Record<string, string>) {
@@ -54,8 +52,12 @@ export async function templateContext(ctx: AppContext, inject: Inject, inv: Pick
     const name = kind.replace('-', '_');
     if (!mentions(template, name)) continue;
     const found = firstOfKind(event, kind);
-    let value = found ? await read(inject, URLS[kind](found.id, found.resource['syntask.resource.name'] ?? '')) : null;
-    if (value && (kind === 'flow-run' || kind === 'task-run')) value = { ...value, state: stateFromLabels(found!.resource) ?? value.state };
+    let value = null;
+    if (found && kind === 'work-pool') {
+      const pool = await ctx.db.kysely.selectFrom('work_pool').select('name').where('id', '=', found.id).executeTakeFirst();
+      value = pool ? await read(inject, `/api/work_pools/${encodeURIComponent(pool.name)}`) : null;
+    } else if (found) value = await read(inject, URLS[kind as Exclude<Kind, 'work-pool'>](found.id));
+    if (value && (kind === 'flow-run' || kind === 'task-run')) value = { ...value, state: stateFromLabels(resourceOf(event!, kind)) ?? value.state };
     out[name] = value;
   }
   if (mentions(template, 'variables')) {
