@@ -32,6 +32,8 @@ interface DemoIds {
   blockTypeSlug: string;
   artifactId: string;
   artifactKey: string;
+  /** The demo's automation ("invoice-check keeps failing"). */
+  automationId: string;
 }
 
 const test = base.extend<{ theme: 'light' | 'dark' }, { demo: DemoIds }>({
@@ -65,7 +67,8 @@ async function demoReady(server: SyntaskServer): Promise<DemoIds> {
     const [failed] = await server.postJson<{ id: string; flow_id: string; deployment_id: string | null }[]>('/flow_runs/filter', { flow_runs: { state: { type: { any_: ['FAILED'] } } }, limit: 1 });
     const completed = await server.postJson<number>('/flow_runs/count', { flow_runs: { state: { type: { any_: ['COMPLETED'] } } } });
     const [artifact] = await server.postJson<{ id: string; key: string }[]>('/artifacts/filter', { artifacts: { key: { exists_: true } }, limit: 1 });
-    if (failed && completed >= 3 && artifact) {
+    const [automation] = await server.postJson<{ id: string }[]>('/automations/filter', { limit: 1 });
+    if (failed && completed >= 3 && artifact && automation) {
       const [taskRun] = await server.postJson<{ id: string }[]>('/task_runs/filter', { flow_runs: { id: { any_: [failed.id] } }, limit: 1 });
       const [deployment] = await server.postJson<{ id: string }[]>('/deployments/filter', { limit: 1 });
       const [block] = await server.postJson<{ id: string; block_type: { slug: string } }[]>('/block_documents/filter', { limit: 1 });
@@ -86,9 +89,10 @@ async function demoReady(server: SyntaskServer): Promise<DemoIds> {
         blockTypeSlug: block.block_type.slug,
         artifactId: artifact.id,
         artifactKey: artifact.key,
+        automationId: automation.id,
       };
     }
-    if (Date.now() > deadline) throw new Error(`the demo did not finish its first runs in time (completed: ${completed}, failed: ${failed ? 1 : 0}, artifact: ${artifact ? 1 : 0})`);
+    if (Date.now() > deadline) throw new Error(`the demo did not finish its first runs in time (completed: ${completed}, failed: ${failed ? 1 : 0}, artifact: ${artifact ? 1 : 0}, automation: ${automation ? 1 : 0})`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
@@ -132,6 +136,10 @@ const ROUTE_URLS: Record<string, (ids: DemoIds) => string[]> = {
   '/audit-log': () => ['/audit-log', '/audit-log?range=custom&from=2026-01-01T00%3A00%3A00.000Z'],
   '/events/': (d) => ['/events', `/events?prefix=syntask.flow-run.&range=7d&resource=${encodeURIComponent(`syntask.flow-run.${d.failedRunId}`)}`],
   '/events/event/$date/$id': (d) => [`/events/event/${d.failedEvent.day}/${d.failedEvent.id}`],
+  '/automations/': () => ['/automations'],
+  '/automations/create': (d) => ['/automations/create', `/automations/create?resource=${encodeURIComponent(`syntask.deployment.${d.deploymentId}`)}`],
+  '/automations/automation/$id/': (d) => [`/automations/automation/${d.automationId}`],
+  '/automations/automation/$id/edit': (d) => [`/automations/automation/${d.automationId}/edit`],
 };
 
 /** Pages of the README tour, in order. */

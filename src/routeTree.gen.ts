@@ -19,6 +19,8 @@ import { Route as SettingsRouteImport } from './routes/settings.tsx'
 import { Route as SignInRouteImport } from './routes/sign-in.tsx'
 import { Route as VariablesRouteImport } from './routes/variables.tsx'
 import { Route as ArtifactsIndexRouteImport } from './routes/artifacts.index.tsx'
+import { Route as AutomationsIndexRouteImport } from './routes/automations.index.tsx'
+import { Route as AutomationsCreateRouteImport } from './routes/automations.create.tsx'
 import { Route as BlocksIndexRouteImport } from './routes/blocks.index.tsx'
 import { Route as DeploymentsIndexRouteImport } from './routes/deployments.index.tsx'
 import { Route as EventsIndexRouteImport } from './routes/events.index.tsx'
@@ -34,6 +36,8 @@ import { Route as FlowRunsFlowRunIdRouteImport } from './routes/flow-runs.flow-r
 import { Route as FlowsFlowIdRouteImport } from './routes/flows.flow.$id.tsx'
 import { Route as RunsFlowRunIdRouteImport } from './routes/runs.flow-run.$id.tsx'
 import { Route as RunsTaskRunIdRouteImport } from './routes/runs.task-run.$id.tsx'
+import { Route as AutomationsAutomationIdIndexRouteImport } from './routes/automations.automation.$id.index.tsx'
+import { Route as AutomationsAutomationIdEditRouteImport } from './routes/automations.automation.$id.edit.tsx'
 import { Route as BlocksBlockIdIndexRouteImport } from './routes/blocks.block.$id.index.tsx'
 import { Route as BlocksBlockIdEditRouteImport } from './routes/blocks.block.$id.edit.tsx'
 import { Route as BlocksCatalogSlugIndexRouteImport } from './routes/blocks.catalog.$slug.index.tsx'
@@ -93,6 +97,16 @@ const VariablesRoute = VariablesRouteImport.update({
 const ArtifactsIndexRoute = ArtifactsIndexRouteImport.update({
   id: '/artifacts/',
   path: '/artifacts/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AutomationsIndexRoute = AutomationsIndexRouteImport.update({
+  id: '/automations/',
+  path: '/automations/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AutomationsCreateRoute = AutomationsCreateRouteImport.update({
+  id: '/automations/create',
+  path: '/automations/create',
   getParentRoute: () => rootRouteImport,
 } as any)
 const BlocksIndexRoute = BlocksIndexRouteImport.update({
@@ -170,6 +184,18 @@ const RunsTaskRunIdRoute = RunsTaskRunIdRouteImport.update({
   path: '/runs/task-run/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AutomationsAutomationIdIndexRoute =
+  AutomationsAutomationIdIndexRouteImport.update({
+    id: '/automations/automation/$id/',
+    path: '/automations/automation/$id/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const AutomationsAutomationIdEditRoute =
+  AutomationsAutomationIdEditRouteImport.update({
+    id: '/automations/automation/$id/edit',
+    path: '/automations/automation/$id/edit',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const BlocksBlockIdIndexRoute = BlocksBlockIdIndexRouteImport.update({
   id: '/blocks/block/$id/',
   path: '/blocks/block/$id/',
@@ -236,9 +262,11 @@ export interface FileRoutesByFullPath {
   '/settings': typeof SettingsRoute
   '/sign-in': typeof SignInRoute
   '/variables': typeof VariablesRoute
+  '/automations/create': typeof AutomationsCreateRoute
   '/runs/compare': typeof RunsCompareRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
+  '/automations/': typeof AutomationsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/events/': typeof EventsIndexRoute
@@ -252,12 +280,14 @@ export interface FileRoutesByFullPath {
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/blocks/catalog/': typeof BlocksCatalogIndexRoute
+  '/automations/automation/$id/edit': typeof AutomationsAutomationIdEditRoute
   '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
   '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
   '/events/event/$date/$id': typeof EventsEventDateIdRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
+  '/automations/automation/$id/': typeof AutomationsAutomationIdIndexRoute
   '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
   '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
@@ -273,9 +303,11 @@ export interface FileRoutesByTo {
   '/settings': typeof SettingsRoute
   '/sign-in': typeof SignInRoute
   '/variables': typeof VariablesRoute
+  '/automations/create': typeof AutomationsCreateRoute
   '/runs/compare': typeof RunsCompareRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts': typeof ArtifactsIndexRoute
+  '/automations': typeof AutomationsIndexRoute
   '/blocks': typeof BlocksIndexRoute
   '/deployments': typeof DeploymentsIndexRoute
   '/events': typeof EventsIndexRoute
@@ -289,12 +321,14 @@ export interface FileRoutesByTo {
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/blocks/catalog': typeof BlocksCatalogIndexRoute
+  '/automations/automation/$id/edit': typeof AutomationsAutomationIdEditRoute
   '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
   '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
   '/events/event/$date/$id': typeof EventsEventDateIdRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
+  '/automations/automation/$id': typeof AutomationsAutomationIdIndexRoute
   '/blocks/block/$id': typeof BlocksBlockIdIndexRoute
   '/blocks/catalog/$slug': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id': typeof DeploymentsDeploymentIdIndexRoute
@@ -311,9 +345,11 @@ export interface FileRoutesById {
   '/settings': typeof SettingsRoute
   '/sign-in': typeof SignInRoute
   '/variables': typeof VariablesRoute
+  '/automations/create': typeof AutomationsCreateRoute
   '/runs/compare': typeof RunsCompareRoute
   '/work-pools/create': typeof WorkPoolsCreateRoute
   '/artifacts/': typeof ArtifactsIndexRoute
+  '/automations/': typeof AutomationsIndexRoute
   '/blocks/': typeof BlocksIndexRoute
   '/deployments/': typeof DeploymentsIndexRoute
   '/events/': typeof EventsIndexRoute
@@ -327,12 +363,14 @@ export interface FileRoutesById {
   '/runs/flow-run/$id': typeof RunsFlowRunIdRoute
   '/runs/task-run/$id': typeof RunsTaskRunIdRoute
   '/blocks/catalog/': typeof BlocksCatalogIndexRoute
+  '/automations/automation/$id/edit': typeof AutomationsAutomationIdEditRoute
   '/blocks/block/$id/edit': typeof BlocksBlockIdEditRoute
   '/blocks/catalog/$slug/create': typeof BlocksCatalogSlugCreateRoute
   '/deployments/deployment/$id/edit': typeof DeploymentsDeploymentIdEditRoute
   '/deployments/deployment/$id/run': typeof DeploymentsDeploymentIdRunRoute
   '/events/event/$date/$id': typeof EventsEventDateIdRoute
   '/work-pools/work-pool/$name/edit': typeof WorkPoolsWorkPoolNameEditRoute
+  '/automations/automation/$id/': typeof AutomationsAutomationIdIndexRoute
   '/blocks/block/$id/': typeof BlocksBlockIdIndexRoute
   '/blocks/catalog/$slug/': typeof BlocksCatalogSlugIndexRoute
   '/deployments/deployment/$id/': typeof DeploymentsDeploymentIdIndexRoute
@@ -350,9 +388,11 @@ export interface FileRouteTypes {
     | '/settings'
     | '/sign-in'
     | '/variables'
+    | '/automations/create'
     | '/runs/compare'
     | '/work-pools/create'
     | '/artifacts/'
+    | '/automations/'
     | '/blocks/'
     | '/deployments/'
     | '/events/'
@@ -366,12 +406,14 @@ export interface FileRouteTypes {
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/blocks/catalog/'
+    | '/automations/automation/$id/edit'
     | '/blocks/block/$id/edit'
     | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
     | '/events/event/$date/$id'
     | '/work-pools/work-pool/$name/edit'
+    | '/automations/automation/$id/'
     | '/blocks/block/$id/'
     | '/blocks/catalog/$slug/'
     | '/deployments/deployment/$id/'
@@ -387,9 +429,11 @@ export interface FileRouteTypes {
     | '/settings'
     | '/sign-in'
     | '/variables'
+    | '/automations/create'
     | '/runs/compare'
     | '/work-pools/create'
     | '/artifacts'
+    | '/automations'
     | '/blocks'
     | '/deployments'
     | '/events'
@@ -403,12 +447,14 @@ export interface FileRouteTypes {
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/blocks/catalog'
+    | '/automations/automation/$id/edit'
     | '/blocks/block/$id/edit'
     | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
     | '/events/event/$date/$id'
     | '/work-pools/work-pool/$name/edit'
+    | '/automations/automation/$id'
     | '/blocks/block/$id'
     | '/blocks/catalog/$slug'
     | '/deployments/deployment/$id'
@@ -424,9 +470,11 @@ export interface FileRouteTypes {
     | '/settings'
     | '/sign-in'
     | '/variables'
+    | '/automations/create'
     | '/runs/compare'
     | '/work-pools/create'
     | '/artifacts/'
+    | '/automations/'
     | '/blocks/'
     | '/deployments/'
     | '/events/'
@@ -440,12 +488,14 @@ export interface FileRouteTypes {
     | '/runs/flow-run/$id'
     | '/runs/task-run/$id'
     | '/blocks/catalog/'
+    | '/automations/automation/$id/edit'
     | '/blocks/block/$id/edit'
     | '/blocks/catalog/$slug/create'
     | '/deployments/deployment/$id/edit'
     | '/deployments/deployment/$id/run'
     | '/events/event/$date/$id'
     | '/work-pools/work-pool/$name/edit'
+    | '/automations/automation/$id/'
     | '/blocks/block/$id/'
     | '/blocks/catalog/$slug/'
     | '/deployments/deployment/$id/'
@@ -462,9 +512,11 @@ export interface RootRouteChildren {
   SettingsRoute: typeof SettingsRoute
   SignInRoute: typeof SignInRoute
   VariablesRoute: typeof VariablesRoute
+  AutomationsCreateRoute: typeof AutomationsCreateRoute
   RunsCompareRoute: typeof RunsCompareRoute
   WorkPoolsCreateRoute: typeof WorkPoolsCreateRoute
   ArtifactsIndexRoute: typeof ArtifactsIndexRoute
+  AutomationsIndexRoute: typeof AutomationsIndexRoute
   BlocksIndexRoute: typeof BlocksIndexRoute
   DeploymentsIndexRoute: typeof DeploymentsIndexRoute
   EventsIndexRoute: typeof EventsIndexRoute
@@ -478,12 +530,14 @@ export interface RootRouteChildren {
   RunsFlowRunIdRoute: typeof RunsFlowRunIdRoute
   RunsTaskRunIdRoute: typeof RunsTaskRunIdRoute
   BlocksCatalogIndexRoute: typeof BlocksCatalogIndexRoute
+  AutomationsAutomationIdEditRoute: typeof AutomationsAutomationIdEditRoute
   BlocksBlockIdEditRoute: typeof BlocksBlockIdEditRoute
   BlocksCatalogSlugCreateRoute: typeof BlocksCatalogSlugCreateRoute
   DeploymentsDeploymentIdEditRoute: typeof DeploymentsDeploymentIdEditRoute
   DeploymentsDeploymentIdRunRoute: typeof DeploymentsDeploymentIdRunRoute
   EventsEventDateIdRoute: typeof EventsEventDateIdRoute
   WorkPoolsWorkPoolNameEditRoute: typeof WorkPoolsWorkPoolNameEditRoute
+  AutomationsAutomationIdIndexRoute: typeof AutomationsAutomationIdIndexRoute
   BlocksBlockIdIndexRoute: typeof BlocksBlockIdIndexRoute
   BlocksCatalogSlugIndexRoute: typeof BlocksCatalogSlugIndexRoute
   DeploymentsDeploymentIdIndexRoute: typeof DeploymentsDeploymentIdIndexRoute
@@ -560,6 +614,20 @@ declare module '@tanstack/react-router' {
       path: '/artifacts'
       fullPath: '/artifacts/'
       preLoaderRoute: typeof ArtifactsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/automations/': {
+      id: '/automations/'
+      path: '/automations'
+      fullPath: '/automations/'
+      preLoaderRoute: typeof AutomationsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/automations/create': {
+      id: '/automations/create'
+      path: '/automations/create'
+      fullPath: '/automations/create'
+      preLoaderRoute: typeof AutomationsCreateRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/blocks/': {
@@ -667,6 +735,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof RunsTaskRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/automations/automation/$id/': {
+      id: '/automations/automation/$id/'
+      path: '/automations/automation/$id'
+      fullPath: '/automations/automation/$id/'
+      preLoaderRoute: typeof AutomationsAutomationIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/automations/automation/$id/edit': {
+      id: '/automations/automation/$id/edit'
+      path: '/automations/automation/$id/edit'
+      fullPath: '/automations/automation/$id/edit'
+      preLoaderRoute: typeof AutomationsAutomationIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/blocks/block/$id/': {
       id: '/blocks/block/$id/'
       path: '/blocks/block/$id'
@@ -750,9 +832,11 @@ const rootRouteChildren: RootRouteChildren = {
   SettingsRoute: SettingsRoute,
   SignInRoute: SignInRoute,
   VariablesRoute: VariablesRoute,
+  AutomationsCreateRoute: AutomationsCreateRoute,
   RunsCompareRoute: RunsCompareRoute,
   WorkPoolsCreateRoute: WorkPoolsCreateRoute,
   ArtifactsIndexRoute: ArtifactsIndexRoute,
+  AutomationsIndexRoute: AutomationsIndexRoute,
   BlocksIndexRoute: BlocksIndexRoute,
   DeploymentsIndexRoute: DeploymentsIndexRoute,
   EventsIndexRoute: EventsIndexRoute,
@@ -766,12 +850,14 @@ const rootRouteChildren: RootRouteChildren = {
   RunsFlowRunIdRoute: RunsFlowRunIdRoute,
   RunsTaskRunIdRoute: RunsTaskRunIdRoute,
   BlocksCatalogIndexRoute: BlocksCatalogIndexRoute,
+  AutomationsAutomationIdEditRoute: AutomationsAutomationIdEditRoute,
   BlocksBlockIdEditRoute: BlocksBlockIdEditRoute,
   BlocksCatalogSlugCreateRoute: BlocksCatalogSlugCreateRoute,
   DeploymentsDeploymentIdEditRoute: DeploymentsDeploymentIdEditRoute,
   DeploymentsDeploymentIdRunRoute: DeploymentsDeploymentIdRunRoute,
   EventsEventDateIdRoute: EventsEventDateIdRoute,
   WorkPoolsWorkPoolNameEditRoute: WorkPoolsWorkPoolNameEditRoute,
+  AutomationsAutomationIdIndexRoute: AutomationsAutomationIdIndexRoute,
   BlocksBlockIdIndexRoute: BlocksBlockIdIndexRoute,
   BlocksCatalogSlugIndexRoute: BlocksCatalogSlugIndexRoute,
   DeploymentsDeploymentIdIndexRoute: DeploymentsDeploymentIdIndexRoute,

@@ -14,6 +14,7 @@ export const eventKeys = {
   list: (filter: EventFilter) => [...eventKeys.all, 'list', filter] as const,
   counts: (body: EventCountBody) => [...eventKeys.all, 'counts', body] as const,
   detail: (id: string) => [...eventKeys.all, 'detail', id] as const,
+  byIds: (ids: readonly string[]) => [...eventKeys.all, 'by-ids', ids] as const,
 };
 
 /** `next_page` is an absolute URL on the server's own base; only its token is needed. */
@@ -51,5 +52,16 @@ export function buildEventQuery(id: string, day: string) {
       const page = await unwrap(api.POST('/api/events/filter', { body: { filter: { id: { id: [id] }, occurred: { since, until } }, limit: 1 }, signal }));
       return page.events[0] ?? null;
     },
+  });
+}
+
+/** Events by id (at most 50, the filter's page), oldest first: the causes of an automation's firing. Ids no longer stored are left out. */
+export function buildEventsByIdQuery(ids: readonly string[]) {
+  const wanted = ids.slice(-50);
+  return queryOptions({
+    queryKey: eventKeys.byIds(wanted),
+    enabled: wanted.length > 0,
+    staleTime: Infinity,
+    queryFn: async ({ signal }) => (await unwrap(api.POST('/api/events/filter', { body: { filter: { id: { id: [...wanted] }, order: 'ASC' }, limit: wanted.length }, signal }))).events,
   });
 }

@@ -20,6 +20,7 @@ import { taskRunKeys } from './task-runs.ts';
 import { variableKeys } from './variables.ts';
 import { workPoolKeys } from './work-pools.ts';
 import { eventKeys } from './events.ts';
+import { automationKeys } from './automations.ts';
 import { flowRunKeys, refreshRunGraph, type Graph, type StateType } from './flow-runs.ts';
 import { logKeys } from './logs.ts';
 
@@ -100,6 +101,7 @@ const RESOURCE_KEYS: Record<string, QueryKey[]> = {
   saved_searches: [savedSearchKeys.all],
   flow_run_notification_policies: [notificationPolicyKeys.all],
   events: [eventKeys.all],
+  automations: [automationKeys.all],
 };
 const EVERY_RESOURCE = Object.keys(RESOURCE_KEYS);
 

@@ -2474,7 +2474,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["readAutomationsLastFired"];
+        post: operations["filterAutomationsLastFired"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2506,7 +2506,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["renderAutomationAction"];
+        post: operations["previewAutomationAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9582,7 +9582,7 @@ export interface operations {
             };
         };
     };
-    readAutomationsLastFired: {
+    filterAutomationsLastFired: {
         parameters: {
             query?: never;
             header?: never;
@@ -9634,7 +9634,7 @@ export interface operations {
             };
         };
     };
-    renderAutomationAction: {
+    previewAutomationAction: {
         parameters: {
             query?: never;
             header?: never;

@@ -19,6 +19,7 @@ export type WorkQueueUpdate = Schemas['WorkQueueUpdate'];
 export const workPoolKeys = {
   all: ['work-pools'] as const,
   names: () => [...workPoolKeys.all, 'all-for-pickers'] as const,
+  allQueues: () => [...workPoolKeys.all, 'all-queues'] as const,
   list: () => [...workPoolKeys.all, 'list'] as const,
   detail: (name: string) => [...workPoolKeys.all, 'detail', name] as const,
   queues: (name: string) => [...workPoolKeys.all, 'detail', name, 'queues'] as const,
@@ -51,6 +52,15 @@ export function buildWorkPoolQuery(name: string | null | undefined) {
     // An unknown name stays unknown: no retries of a 404.
     retry: (failures, error) => (error as { status?: number }).status !== 404 && failures < 3,
     queryFn: ({ signal }) => unwrap(api.GET('/api/work_pools/{name}', { params: { path: { name: name! } }, signal })),
+  });
+}
+
+/** Every work queue of every pool (at most 200), for pickers. */
+export function buildAllWorkQueuesQuery() {
+  return queryOptions({
+    queryKey: workPoolKeys.allQueues(),
+    staleTime: 30_000,
+    queryFn: ({ signal }) => unwrap(api.POST('/api/work_queues/filter', { body: { limit: 200 }, signal })),
   });
 }
 

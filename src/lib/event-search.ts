@@ -57,6 +57,7 @@ const KIND_ROUTES: Record<string, (id: string, labels: Record<string, string>) =
   'syntask.deployment': (id) => `/deployments/deployment/${id}`,
   'syntask.work-pool': (_id, labels) => (labels['syntask.resource.name'] ? `/work-pools/work-pool/${encodeURIComponent(labels['syntask.resource.name'])}` : null),
   'syntask.block-document': (id) => `/blocks/block/${id}`,
+  'syntask.automation': (id) => `/automations/automation/${id}`,
 };
 
 /** `syntask.flow-run.<uuid>` → its kind and id; ids of other shapes have no kind. */
@@ -66,7 +67,7 @@ export function splitResourceId(resourceId: string): { kind: string; id: string 
   return { kind: resourceId.slice(0, dot), id: resourceId.slice(dot + 1) };
 }
 
-/** The dashboard page of a resource, when it has one (runs, flows, deployments, pools, blocks). */
+/** The dashboard page of a resource, when it has one (runs, flows, deployments, pools, blocks, automations). */
 export function resourceRoute(labels: Record<string, string>): string | null {
   const parts = splitResourceId(labels['syntask.resource.id'] ?? '');
   if (!parts) return null;

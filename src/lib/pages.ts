@@ -9,7 +9,12 @@ export interface TopPage {
   to: string;
   /** Second key of the `g <key>` go-to shortcut. */
   goKey: string;
+  /** Shown only when the server's `/ui-settings` flags include this one. */
+  flag?: string;
 }
+
+/** The pages a server with these flags offers (`undefined` while unknown: none of the flagged ones yet). */
+export const pagesFor = (flags: ReadonlySet<string> | undefined, pages: readonly TopPage[] = TOP_PAGES) => pages.filter((p) => !p.flag || flags?.has(p.flag));
 
 export const TOP_PAGES: readonly TopPage[] = [
   { id: 'dashboard', label: 'Dashboard', to: '/dashboard', goKey: 'h' },
@@ -23,6 +28,7 @@ export const TOP_PAGES: readonly TopPage[] = [
   { id: 'concurrency', label: 'Concurrency', to: '/concurrency-limits', goKey: 'c' },
   { id: 'artifacts', label: 'Artifacts', to: '/artifacts', goKey: 'a' },
   { id: 'events', label: 'Event feed', to: '/events', goKey: 'e' },
+  { id: 'automations', label: 'Automations', to: '/automations', goKey: 'o', flag: 'automations' },
   { id: 'notifications', label: 'Notifications', to: '/notifications', goKey: 'n' },
   { id: 'settings', label: 'Settings', to: '/settings', goKey: 's' },
   { id: 'audit-log', label: 'Audit log', to: '/audit-log', goKey: 'l' },

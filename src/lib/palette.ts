@@ -27,9 +27,9 @@ export function searchText(query: string): string | null {
 
 const includes = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
 
-export function matchPages(query: string): TopPage[] {
+export function matchPages(query: string, pages: readonly TopPage[] = TOP_PAGES): TopPage[] {
   const text = query.trim();
-  return text ? TOP_PAGES.filter((p) => includes(p.label, text) || includes(p.to, text)) : [...TOP_PAGES];
+  return text ? pages.filter((p) => includes(p.label, text) || includes(p.to, text)) : [...pages];
 }
 
 export const THEME_LABELS: Record<ThemePreference, string> = { light: 'Light theme', dark: 'Dark theme', system: 'System theme (follow the OS)' };

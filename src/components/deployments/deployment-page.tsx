@@ -18,6 +18,7 @@ import { TaskGridSection } from '../runs/task-grid.tsx';
 import { DeploymentActions } from './deployment-actions.tsx';
 import { ConfigurationTab, DescriptionTab, ParametersTab } from './deployment-tabs.tsx';
 import { SchedulesSection } from './schedules-section.tsx';
+import { WatchingAutomations } from '../automations/watching-automations.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -103,6 +104,7 @@ function Loaded({ deployment: d, search, onSearch }: { deployment: Deployment; s
         )}
         {d.tags.length > 0 && <TagList tags={d.tags} />}
       </div>
+      <WatchingAutomations resourceId={`syntask.deployment.${d.id}`} />
       <SchedulesSection deployment={d} />
       <RunActivityCard deploymentId={d.id} subject="this deployment" />
       <TaskGridSection deploymentId={d.id} runs={search.grid} onRuns={(grid) => onSearch({ ...search, grid })} />

@@ -28,6 +28,7 @@ import { PausedForInputBanner } from './resume-input.tsx';
 import { CrashedExplanation } from './crashed-explanation.tsx';
 import { DelayExplanationPanel } from './delay-explanation.tsx';
 import { DetailsTab, ParametersTab } from './flow-run-tabs.tsx';
+import { WatchingAutomations } from '../automations/watching-automations.tsx';
 
 // Heavy parts load on demand: React Flow + elkjs for the graph, the Gantt.
 const RunGraph = lazy(() => import('../graph/run-graph.tsx'));
@@ -93,6 +94,7 @@ function Loaded({ run, search, onSearch, active }: { run: FlowRun; search: FlowR
         </p>
       )}
       <RunAttempts kind="flow-run" run={run} className="mb-4" />
+      <WatchingAutomations resourceId={`syntask.flow-run.${run.id}`} newFor={`syntask.flow.${run.flow_id}`} />
       <Card>
         <Tabs
           label="Flow run views"

@@ -20,6 +20,7 @@ import { FlowRunsTable, NoFlowRuns } from '../flow-runs/flow-runs-table.tsx';
 import { FlowDeployments } from '../deployments/flow-deployments.tsx';
 import { RunActivityCard } from '../runs/run-activity-card.tsx';
 import { TaskGridSection } from '../runs/task-grid.tsx';
+import { WatchingAutomations } from '../automations/watching-automations.tsx';
 
 export type FlowTab = 'runs' | 'deployments' | 'details';
 
@@ -60,6 +61,7 @@ export function FlowPage({ id, tab, page, grid, onChange }: { id: string; tab: F
           </>
         }
       />
+      <WatchingAutomations resourceId={`syntask.flow.${id}`} />
       <RunActivityCard flowId={id} subject="this flow" />
       <TaskGridSection flowId={id} runs={grid} onRuns={(n) => onChange({ grid: n })} />
       <Card>

@@ -7,6 +7,7 @@ import { useFeatureFlags } from '../../api/server.ts';
 import { buildBlockDocumentSearchQuery, buildDeploymentSearchQuery, buildFlowRunSearchQuery, buildFlowSearchQuery, buildWorkPoolNamesQuery } from '../../api/search.ts';
 import { isIdFragment, isUuid, matchPages, matchThemes, matchZones, PALETTE_LIMIT, searchText, THEME_LABELS, type PaletteGroup } from '../../lib/palette.ts';
 import { writeTimeZone } from '../../lib/preferences.ts';
+import { pagesFor } from '../../lib/pages.ts';
 import { browserTimeZone, timeZoneChoices } from '../../lib/time.ts';
 import { useCan } from '../../api/auth.ts';
 import { useQuickRun } from '../deployments/use-quick-run.ts';
@@ -67,7 +68,7 @@ export function usePaletteItems(query: string, close: () => void) {
       void navigate({ to: to as never, params: params as never });
     };
     const flowName = (id: string) => flowNames.data?.[id]?.name;
-    const list: PaletteItem[] = matchPages(query).map((p) => ({ key: `page-${p.id}`, group: 'Pages', label: p.label, detail: `g then ${p.goKey}`, perform: go(p.to) }));
+    const list: PaletteItem[] = matchPages(query, pagesFor(flags)).map((p) => ({ key: `page-${p.id}`, group: 'Pages', label: p.label, detail: `g then ${p.goKey}`, perform: go(p.to) }));
     if (enabled) {
       for (const r of runs.data ?? []) list.push({ key: `run-${r.id}`, group: 'Flow runs', label: r.name, detail: flowName(r.flow_id), state: { type: r.state_type, name: r.state_name }, perform: go('/runs/flow-run/$id', { id: r.id }) });
       for (const f of flows.data ?? []) list.push({ key: `flow-${f.id}`, group: 'Flows', label: f.name, icon: Workflow, perform: go('/flows/flow/$id', { id: f.id }) });

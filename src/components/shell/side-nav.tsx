@@ -1,7 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import { TOP_PAGES } from '../../lib/pages.ts';
+import { useFeatureFlags } from '../../api/server.ts';
+import { pagesFor } from '../../lib/pages.ts';
 import { clsx } from 'clsx';
-import { Bell, Blocks, Braces, Bug, Gauge, LayoutDashboard, Package, PanelLeftClose, PanelLeftOpen, Play, Radio, Rocket, ScrollText, Server, Settings, Workflow, type LucideIcon } from 'lucide-react';
+import { Bell, Blocks, Braces, Bug, Gauge, LayoutDashboard, Package, PanelLeftClose, PanelLeftOpen, Play, Radio, Rocket, ScrollText, Server, Settings, Workflow, Zap, type LucideIcon } from 'lucide-react';
 
 // The page list itself (labels, paths, go-to keys) is shared with the shortcuts and the palette.
 const ICONS: Record<string, LucideIcon> = {
@@ -16,6 +17,7 @@ const ICONS: Record<string, LucideIcon> = {
   concurrency: Gauge,
   artifacts: Package,
   events: Radio,
+  automations: Zap,
   notifications: Bell,
   settings: Settings,
   'audit-log': ScrollText,
@@ -24,10 +26,11 @@ const ICONS: Record<string, LucideIcon> = {
 /** The main navigation; collapsed, it shows the icons only, each named by its tooltip and label. */
 export function SideNav({ collapsed, onCollapse }: { collapsed: boolean; onCollapse: (collapsed: boolean) => void }) {
   const Toggle = collapsed ? PanelLeftOpen : PanelLeftClose;
+  const pages = pagesFor(useFeatureFlags());
   return (
     <nav aria-label="Main" className={clsx('flex flex-col overflow-y-auto border-r border-border bg-surface-raised py-3', collapsed ? 'px-1.5' : 'px-2')}>
       <ul id="main-nav-pages" className="space-y-0.5">
-        {TOP_PAGES.map(({ id, label, to, goKey }) => {
+        {pages.map(({ id, label, to, goKey }) => {
           const Icon = ICONS[id];
           return (
             <li key={to}>

@@ -19,6 +19,7 @@ import { QueuesTab } from './queues-tab.tsx';
 import { StatusLabel } from './status.tsx';
 import { WorkerHint } from './worker-command.tsx';
 import { WorkersTab } from './workers-tab.tsx';
+import { WatchingAutomations } from '../automations/watching-automations.tsx';
 
 /** An unknown pool name: said plainly, with the way back. */
 function WorkPoolNotFound({ name }: { name: string }) {
@@ -81,6 +82,7 @@ function Loaded({ pool, search, onSearch }: { pool: WorkPool; search: WorkPoolSe
         }
       />
       <WorkerHint pool={pool} />
+      <WatchingAutomations resourceId={`syntask.work-pool.${pool.id}`} />
       <Card>
         <Tabs
           label="Work pool views"
