@@ -190,3 +190,17 @@ describe('firings are recorded as events', () => {
     expect(executed.resource['syntask.trigger-type']).toBe('event');
   });
 });
+
+describe('retention', () => {
+  it('deletes firings older than the event retention period with the events', async () => {
+    const kind = `acme.${randomUUID().slice(0, 6)}.old`;
+    const a = await automation({ type: 'event', posture: 'Reactive', expect: [kind] });
+    await send(event(kind, 0));
+    expect(await firings(a.id)).toHaveLength(1);
+    // A firing recorded 8 days ago (the default retention is 7).
+    await s.ctx.db.kysely.updateTable('automation_firing').set({ fired: Date.now() * 1000 - 8 * 86400e6 }).where('automation_id', '=', a.id).execute();
+    await s.services.get('event_retention').runOnce();
+    expect(await firings(a.id)).toHaveLength(0);
+    expect(await s.ctx.db.kysely.selectFrom('automation_action_run').select('id').where('automation_id', '=', a.id).execute()).toEqual([]);
+  });
+});

@@ -138,6 +138,14 @@ export async function deleteOwnedBy(trx: Executor, resourceId: string): Promise<
   return ids;
 }
 
+/** Retention: firings (with their actions' outcomes) older than `cutoff`, as events age out. */
+export async function deleteFiringsBefore(db: Executor, cutoff: number): Promise<number> {
+  const old = db.selectFrom('automation_firing').select('id').where('fired', '<', cutoff);
+  await db.deleteFrom('automation_action_run').where('firing_id', 'in', old).execute();
+  const res = await db.deleteFrom('automation_firing').where('fired', '<', cutoff).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 export async function lastFired(db: Executor, ids: string[]): Promise<Record<string, string | null>> {
   const out: Record<string, string | null> = Object.fromEntries(ids.map((id) => [id, null]));
   if (ids.length === 0) return out;

@@ -10,6 +10,7 @@ import { schedulerPass } from './scheduler.ts';
 import { LoopService } from './service.ts';
 import { keepStatuses } from './status-keeper.ts';
 import { deleteEventsBefore } from '../db/events.ts';
+import { deleteFiringsBefore } from '../db/automations.ts';
 import { nowMicros } from '../lib/time.ts';
 
 export type ServiceName = 'scheduler' | 'recent_scheduler' | 'late_runs' | 'pause_expirations' | 'cancellation_cleanup' | 'crashed_runs' | 'status_keeper' | 'retention' | 'security_retention' | 'failure_rollup' | 'event_retention';
@@ -45,7 +46,12 @@ export function createServices(ctx: AppContext, log: (service: string, err: unkn
       await refreshFailureHours(ctx.db, 'task_run');
     }), true],
     // Events older than SYNTASK_EVENTS_RETENTION_PERIOD, every 15 minutes (A1).
-    ['event_retention', loop('event_retention', 900, () => deleteEventsBefore(ctx.db, nowMicros() - ctx.settings.events.retentionSeconds * 1e6)), ctx.settings.events.enabled],
+    // Automation firings age out with the events that caused them.
+    ['event_retention', loop('event_retention', 900, async () => {
+      const cutoff = nowMicros() - ctx.settings.events.retentionSeconds * 1e6;
+      await deleteFiringsBefore(ctx.db.kysely, cutoff);
+      return deleteEventsBefore(ctx.db, cutoff);
+    }), ctx.settings.events.enabled],
     ['security_retention', loop('security_retention', s.retention.loopSeconds, () => pruneSecurityRecords(ctx.db, ctx.settings.auditRetentionDays)), true],
   ];
   const byName = new Map(all.map(([name, service]) => [name, service]));
