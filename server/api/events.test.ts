@@ -70,6 +70,12 @@ describe('POST /api/events and /filter (A3)', () => {
       expect((await small.post('/api/events', [big, kept])).status).toBe(204);
       const found = await small.post('/api/events/filter', { filter: { occurred: window, id: { id: [big.id, kept.id] } } });
       expect(found.body.events.map((e: { id: string }) => e.id)).toEqual([kept.id]);
+      // A small body whose numbers grow when serialized (1e20 → 100000000000000000000) is still measured.
+      const grows = event();
+      const body = JSON.stringify([grows]).replace('"payload":{}', `"payload":{"n":[${Array(100).fill('1e20').join(',')}]}`);
+      expect(body.length).toBeLessThan(2000);
+      expect((await small.request('POST', '/api/events', body, { 'content-type': 'application/json' })).status).toBe(204);
+      expect((await small.post('/api/events/filter', { filter: { occurred: window, id: { id: [grows.id] } } })).body.events).toEqual([]);
     } finally {
       await small.close();
     }

@@ -121,7 +121,7 @@ export async function queryEvents(db: Db, filter: EventFilterT | null | undefine
   return { events: rows.rows.map(decodeEvent), total: count };
 }
 
-const eventRow = (e: ReceivedEventT) => [e.id, parseDateTime(e.occurred)!, e.event, e.resource['syntask.resource.id'], JSON.stringify(e.resource), JSON.stringify(e.related), JSON.stringify(e.payload), e.follows ?? null, parseDateTime(e.received)!] as const;
+const eventRow = (e: ReceivedEventT, received = parseDateTime(e.received)!) => [e.id, parseDateTime(e.occurred)!, e.event, e.resource['syntask.resource.id'], JSON.stringify(e.resource), JSON.stringify(e.related), JSON.stringify(e.payload), e.follows ?? null, received] as const;
 const EVENT_COLUMNS = ['id', 'occurred', 'event', 'resource_id', 'resource', 'related', 'payload', 'follows', 'received'] as const;
 
 const prepared = new WeakMap<BetterSqlite3.Database, { event: BetterSqlite3.Statement; related: BetterSqlite3.Statement }>();
@@ -140,8 +140,12 @@ function insertEventsSqlite(raw: BetterSqlite3.Database, events: ReceivedEventT[
     prepared.set(raw, s);
   }
   const fresh: ReceivedEventT[] = [];
+  // A batch shares its `received` (one request): parsed once.
+  let receivedText = '';
+  let receivedAt = 0;
   for (const e of events) {
-    const row = eventRow(e);
+    if (e.received !== receivedText) [receivedText, receivedAt] = [e.received, parseDateTime(e.received)!];
+    const row = eventRow(e, receivedAt);
     if (s.event.run(...row).changes === 0) continue;
     fresh.push(e);
     for (const r of e.related) s.related.run(e.id, row[1], r['syntask.resource.id'], r['syntask.resource.role'], JSON.stringify(r));
