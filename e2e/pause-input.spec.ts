@@ -93,6 +93,14 @@ test('when the server refuses the input (its stored schema changed), the dialog 
   await server.postJson(`/flow_runs/${run.id}/input`, { key: keyset.schema, value: schemaWith(1) });
   await server.postJson(`/flow_runs/${run.id}/set_state`, { state: { type: 'PAUSED', state_details: { pause_key: '1', run_input_keyset: keyset } } });
 
+  // No live updates: the dialog must still hold the old schema when Resume is pressed (a live refetch could bring the
+  // new rule first and disable Resume, and the server's refusal, which this test is about, would never be asked for).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/ui/**stream*', async (route) => {
+    await held;
+    await route.continue();
+  });
   const flowRun = new FlowRunPage(page);
   await flowRun.goto(run.id);
   await page.getByRole('region', { name: 'Waiting for input' }).getByRole('button', { name: 'Resume…' }).click();
@@ -106,6 +114,7 @@ test('when the server refuses the input (its stored schema changed), the dialog 
   await dialog.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText("Not resumed: Run input validation failed: Validation failed for field 'reason'");
   await expect(form.input('/reason')).toHaveValue('short one');
+  release();
   // The dialog reads the run's request again: the new rule shows at the field.
   await expect(form.field('/reason')).toContainText('Must have at least 20 characters');
   await expect(flowRun.stateBadge()).toHaveText('Paused');
