@@ -40,3 +40,6 @@ parentPort?.on('message', (job: Job) => {
     parentPort!.postMessage({ id: job.id, error: (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') });
   }
 });
+
+// Loaded: renders may start (their time limit counts from here).
+parentPort?.postMessage({ ready: true });

@@ -164,10 +164,14 @@ export function renderTemplate(template: string, context: Record<string, unknown
 export class RenderBusy extends Error {}
 
 export const RENDER_TIMEOUT_MS = 2000;
+/** Loading the thread (TypeScript loader, nunjucks) takes seconds on a busy machine. */
+const BOOT_TIMEOUT_MS = 30_000;
 
 /** A render thread, started on first use, restarted after a render it had to kill; renders queue (up to `maxQueued`). */
 class RenderThread {
   private worker: Worker | null = null;
+  /** Resolves once the thread has loaded (booting is not counted against a render's time limit). */
+  private ready: Promise<void> = Promise.resolve();
   private next = 1;
   private chain: Promise<unknown> = Promise.resolve();
   private queued = 0;
@@ -187,12 +191,30 @@ class RenderThread {
     // Idle, it must not keep the process alive.
     worker.unref();
     worker.on('error', () => undefined);
+    this.ready = new Promise<void>((resolve, reject) => {
+      const boot = setTimeout(() => reject(new TemplateSandboxError('the template renderer did not start')), BOOT_TIMEOUT_MS);
+      const onReady = (m: { ready?: boolean }) => {
+        if (!m.ready) return;
+        clearTimeout(boot);
+        worker.off('message', onReady);
+        resolve();
+      };
+      worker.on('message', onReady);
+      worker.once('exit', () => {
+        clearTimeout(boot);
+        reject(new TemplateSandboxError('the template renderer stopped'));
+      });
+    });
+    this.ready.catch(() => {
+      if (this.worker === worker) this.worker = null;
+    });
     return worker;
   }
 
-  private once(template: string, context: Record<string, unknown>, uiUrl: string): Promise<string> {
+  private async once(template: string, context: Record<string, unknown>, uiUrl: string): Promise<string> {
     this.worker ??= this.start();
     const worker = this.worker;
+    await this.ready;
     const id = this.next++;
     return new Promise<string>((resolve, reject) => {
       const done = () => {
