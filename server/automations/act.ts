@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { readBlockDocument } from '../db/block-documents.ts';
 import { formatDateTime, nowMicros } from '../lib/time.ts';
 import { DeliveryError, sendThroughBlock } from '../services/notification-senders.ts';
-import { jinjaValue } from './definition.ts';
+import { renderParameters } from './definition.ts';
 import { inferred, UUID } from './targets.ts';
 import { templateContext, type Inject } from './template-context.ts';
 import { renderTemplate } from './templates.ts';
@@ -92,14 +92,7 @@ export async function act(ctx: AppContext, inject: Inject, inv: Invocation, sign
       return { ok: true, related: [] };
     case 'run-deployment': {
       const id = selectedOr(a.deployment_id, 'deployment', 'deployment');
-      let parameters: Record<string, unknown> | undefined;
-      if (a.parameters) {
-        parameters = {};
-        for (const [k, v] of Object.entries(a.parameters)) {
-          const template = jinjaValue(v);
-          parameters[k] = template === null ? v : await render(template);
-        }
-      }
+      const parameters = a.parameters ? await renderParameters(a.parameters, render) : undefined;
       const run = await call('POST', `/api/deployments/${id}/create_flow_run`, {
         state: { type: 'SCHEDULED', name: 'Scheduled' },
         ...(parameters ? { parameters } : {}),

@@ -34,12 +34,16 @@ export class ActionRunner {
     (err) => this.log.error({ err: { message: (err as Error).message } }, 'running automation actions failed'),
   );
   private abort = new AbortController();
+  private log: Pick<FastifyBaseLogger, 'error' | 'warn'> = console;
 
   constructor(
     private readonly ctx: AppContext,
-    private readonly log: Pick<FastifyBaseLogger, 'error' | 'warn'>,
     private readonly inject: Inject,
   ) {}
+
+  useLogger(log: Pick<FastifyBaseLogger, 'error' | 'warn'>) {
+    this.log = log;
+  }
 
   start() {
     if (!this.stopped) return;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionT, AutomationCreateT, TriggerInput, TriggerT } from '../api/models/automations.ts';
+import type { ActionT, AutomationCreateT, AutomationT, TriggerInput, TriggerT } from '../api/models/automations.ts';
 import type { Executor } from '../db/connection.ts';
 import { jobVariableErrors, resolvedTemplateDefaults } from '../db/work-pools.ts';
 import { HttpError, RequestValidationError } from '../errors.ts';
@@ -121,13 +121,42 @@ export function normalizeAction(a: ActionT, loc: Loc): ActionT {
 }
 
 /** A parameter value that is a template: `{"__syntask_kind": "jinja", "template"}` or a string with template syntax. */
-export function jinjaValue(value: unknown): string | null {
+function jinjaValue(value: unknown): string | null {
   if (typeof value === 'string') return hasTemplateSyntax(value) ? value : null;
   if (value && typeof value === 'object' && (value as Record<string, unknown>).__syntask_kind === 'jinja') {
     const t = (value as Record<string, unknown>).template;
     return typeof t === 'string' ? t : null;
   }
   return null;
+}
+
+/** `run-deployment` parameters with their template values rendered (the action and the form's preview). */
+export async function renderParameters(parameters: Record<string, unknown>, render: (template: string) => Promise<string>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parameters)) {
+    const template = jinjaValue(v);
+    out[k] = template === null ? v : await render(template);
+  }
+  return out;
+}
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** An automation not stored (the trigger preview, the template preview): evaluated or rendered, never acted on. */
+export function draftAutomation(over: Partial<AutomationT>): AutomationT {
+  return {
+    id: NO_ID,
+    created: '',
+    updated: '',
+    name: 'New automation',
+    description: '',
+    enabled: true,
+    trigger: { type: 'event', id: NO_ID, posture: 'Reactive', match: {}, match_related: {}, after: [], expect: [], for_each: [], threshold: 1, within: 0 },
+    actions: [],
+    actions_on_trigger: [],
+    actions_on_resolve: [],
+    ...over,
+  };
 }
 
 const LOOP_EVENTS = ['syntask.flow-run.Scheduled', 'syntask.flow-run.Pending', 'syntask.flow-run.Running', 'syntask.flow-run.*'];

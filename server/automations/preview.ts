@@ -1,9 +1,9 @@
-import type { AutomationT, TriggerT } from '../api/models/automations.ts';
+import type { TriggerT } from '../api/models/automations.ts';
 import type { EventFilterT } from '../api/models/events.ts';
 import type { Db } from '../db/connection.ts';
 import { queryEvents } from '../db/events.ts';
 import { formatDateTime, parseDateTime } from '../lib/time.ts';
-import { allTriggers } from './definition.ts';
+import { allTriggers, draftAutomation } from './definition.ts';
 import { MemoryTriggerStore, TriggerEngine, type Firing } from './evaluator.ts';
 
 /**
@@ -41,8 +41,7 @@ export interface PreviewResult {
 }
 
 export async function previewTrigger(db: Db, trigger: TriggerT, since: number, until: number, granularitySeconds: number): Promise<PreviewResult> {
-  const automation: AutomationT = { id: '00000000-0000-0000-0000-000000000000', created: '', updated: '', name: 'preview', description: '', enabled: true, trigger, actions: [], actions_on_trigger: [], actions_on_resolve: [] };
-  const engine = new TriggerEngine([automation]);
+  const engine = new TriggerEngine([draftAutomation({ name: 'preview', trigger })]);
   const store = new MemoryTriggerStore();
   const step = granularitySeconds * 1e6;
   const firings: Firing[] = [];

@@ -7,7 +7,7 @@ import { decodeEvent } from '../db/events.ts';
 import { enabledAutomations } from '../db/automations.ts';
 import type { Executor } from '../db/connection.ts';
 import { toJson } from '../lib/json.ts';
-import { formatDateTime, nowMicros } from '../lib/time.ts';
+import { formatDateTime, nowMicros, parseDateTime } from '../lib/time.ts';
 import { Coalesced } from '../services/coalesced.ts';
 import { ActionRunner } from './action-runner.ts';
 import { TriggerEngine, type AutomationFiring } from './evaluator.ts';
@@ -45,11 +45,12 @@ export class AutomationRuntime {
     private readonly ctx: AppContext,
     readonly inject: Inject,
   ) {
-    this.actions = new ActionRunner(ctx, { error: (...a: unknown[]) => (this.log.error as (...x: unknown[]) => void)(...a), warn: (...a: unknown[]) => (this.log.warn as (...x: unknown[]) => void)(...a) } as never, inject);
+    this.actions = new ActionRunner(ctx, inject);
   }
 
   useLogger(log: Pick<FastifyBaseLogger, 'error' | 'warn'>) {
     this.log = log;
+    this.actions.useLogger(log);
   }
 
   get enabled() {
@@ -98,10 +99,9 @@ export class AutomationRuntime {
     if (this.engine.empty) return;
     const covered = fresh.filter((e) => this.engine.coversAny(e));
     if (covered.length === 0) return;
-    const occurred = (e: ReceivedEventT) => Date.parse(e.occurred) * 1000;
     await trx
       .insertInto('automation_event_queue')
-      .values(covered.map((e) => ({ event_id: e.id, occurred: occurred(e) })))
+      .values(covered.map((e) => ({ event_id: e.id, occurred: parseDateTime(e.occurred)! })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
