@@ -140,6 +140,32 @@ test('a running run\'s graph is never downloaded again whole: idle, no request; 
   expect(graphReads.slice(1).every((q) => q.startsWith('?since=')), graphReads.join(' ')).toBe(true);
 });
 
+test('on a slow server, a run that completes while its page is reading it ends Completed: a read in flight is read again', async ({ page, server }) => {
+  const flow = await createFlow(server, `slow-read-${suffix()}`);
+  const run = await server.postJson<{ id: string }>('/flow_runs/', { flow_id: flow.id, state: { type: 'RUNNING' } });
+  const task = await createTaskRun(server, run.id, 'extract');
+  await setTaskState(server, task.id, { type: 'RUNNING' });
+  const flowRun = new FlowRunPage(page);
+  await flowRun.goto(run.id);
+  await expect(flowRun.stateBadge()).toHaveText('Running');
+  await expect(new AppShell(page).connection).toHaveText('Live');
+
+  // The run's reads are served at once but land 2 s later, as on a loaded machine.
+  let started!: () => void;
+  const readStarted = new Promise<void>((resolve) => (started = resolve));
+  await page.route(new RegExp(`/api/flow_runs/${run.id}$`), async (route) => {
+    const response = await route.fetch();
+    started();
+    await new Promise((r) => setTimeout(r, 2_000));
+    await route.fulfill({ response });
+  });
+  // A task finishing makes the page read its run (it reads Running); the run completes while that read is in flight.
+  await setTaskState(server, task.id, { type: 'COMPLETED' });
+  await readStarted;
+  await setFlowState(server, run.id, { type: 'COMPLETED' });
+  await expect(flowRun.stateBadge()).toHaveText('Completed', FOLLOWS);
+});
+
 test.describe('a cut stream', () => {
   // The server is down for a while: the page's requests in that time fail, as they should.
   test.use({ allowedFailingUrls: [/127\.0\.0\.1/] });

@@ -23,6 +23,7 @@ import { eventKeys } from './events.ts';
 import { automationKeys } from './automations.ts';
 import { flowRunKeys, refreshRunGraph, type Graph, type StateType } from './flow-runs.ts';
 import { logKeys } from './logs.ts';
+import { invalidateAfterChange } from './refetch.ts';
 
 export { isActiveState } from '../lib/states.ts';
 export type { LiveState } from '../lib/live-connection.ts';
@@ -108,15 +109,11 @@ const EVERY_RESOURCE = Object.keys(RESOURCE_KEYS);
 /** A run's graph and state history are the run stream's (merged in, not read whole again). */
 const isRunPart = (key: QueryKey) => (key[0] === flowRunKeys.all[0] || key[0] === taskRunKeys.all[0]) && key[1] === 'detail' && key.length > 3;
 
-/**
- * Refetches what is on screen and marks the rest stale. A fetch in flight is left to land
- * (cancelling it would restart a slow count over and over on a busy server); a hidden tab
- * only marks, and catches up when shown.
- */
+/** Refetches what is on screen and marks the rest stale (a fetch in flight lands, then reads again); a hidden tab only marks, and catches up when shown. */
 function invalidate(queryClient: QueryClient, roots: Iterable<QueryKey>, readBefore?: number) {
   const refetchType = typeof document !== 'undefined' && document.hidden ? 'none' : 'active';
   for (const queryKey of roots) {
-    void queryClient.invalidateQueries({ queryKey, refetchType, predicate: (q) => !isRunPart(q.queryKey) && (readBefore === undefined || q.state.dataUpdatedAt < readBefore) }, { cancelRefetch: false });
+    void invalidateAfterChange(queryClient, { queryKey, refetchType, predicate: (q) => !isRunPart(q.queryKey) && (readBefore === undefined || q.state.dataUpdatedAt < readBefore) });
   }
 }
 
@@ -208,8 +205,8 @@ function applyLiveState(queryClient: QueryClient, runId: string, event: LiveStat
 
 /** Everything an open run page shows that a change of the run or its tasks can move. */
 function refreshRun(queryClient: QueryClient, runId: string, graph: boolean) {
-  void queryClient.invalidateQueries({ queryKey: flowRunKeys.detail(runId), exact: true }, { cancelRefetch: false });
-  void queryClient.invalidateQueries({ queryKey: flowRunKeys.states(runId) }, { cancelRefetch: false });
+  void invalidateAfterChange(queryClient, { queryKey: flowRunKeys.detail(runId), exact: true });
+  void invalidateAfterChange(queryClient, { queryKey: flowRunKeys.states(runId) });
   if (graph) void refreshRunGraph(queryClient, runId);
   // Tab counts, the task runs and subflow runs tables (with their task-run counts), task run pages of this run.
   invalidate(queryClient, [taskRunKeys.all, [...flowRunKeys.all, 'count'], flowRunKeys.lists(), flowRunKeys.taskRunCountsAll(), artifactKeys.all]);
@@ -252,7 +249,7 @@ export function useFlowRunLive(runId: string, active: boolean) {
       if (event.kind === 'flow' && event.run_id === runId) return catchUp();
       const { structural } = applyLiveState(queryClient, runId, event);
       // An open task run page reads its task again at once (never a new state beside old times).
-      if (event.kind === 'task') void queryClient.invalidateQueries({ queryKey: taskRunKeys.detail(event.run_id), exact: true }, { cancelRefetch: false });
+      if (event.kind === 'task') void invalidateAfterChange(queryClient, { queryKey: taskRunKeys.detail(event.run_id), exact: true });
       refreshSoon(structural);
     };
     const stop = !streaming

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownToLine, ArrowUpToLine, ChevronDown, ChevronUp, CircleAlert, Radio, Search } from 'lucide-react';
 import { buildAdjacentErrorQuery, buildFirstErrorQuery, buildLogCountQuery, buildLogWindowQuery, logKeys, runLogScope, type ErrorDirection, type Log, type LogAnchor } from '../../api/logs.ts';
 import { onRunLogs } from '../../api/live.ts';
+import { invalidateAfterChange } from '../../api/refetch.ts';
 import { useFeatureFlags } from '../../api/server.ts';
 import { logDateShown, logDateShownForLines, logTimeColumnChars } from '../../lib/log-time.ts';
 import type { Attempt } from '../../lib/attempts.ts';
@@ -145,7 +146,7 @@ export function LogView({ flowRunId, taskRunId, liveRunId, active, search, onSea
   // A signal that arrives while the next page is loading is kept, and fetched once that load settles.
   const [missedSignal, setMissedSignal] = useState(false);
   const onNewLines = useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: logKeys.count(scope) }, { cancelRefetch: false });
+    void invalidateAfterChange(queryClient, { queryKey: logKeys.count(scope) });
     // The first error may just have been written.
     if (noErrorYet) void refetchFirstError({ cancelRefetch: false });
     if (!atEnd) return;

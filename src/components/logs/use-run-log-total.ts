@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { buildLogCountQuery, logKeys, runLogScope } from '../../api/logs.ts';
 import { onRunLogs } from '../../api/live.ts';
+import { invalidateAfterChange } from '../../api/refetch.ts';
 import { useFeatureFlags } from '../../api/server.ts';
 
 /**
@@ -17,7 +18,7 @@ export function useRunLogTotal(flowRunId: string): number | undefined {
   const count = useQuery(buildLogCountQuery(scope, canCount));
   useEffect(() => {
     if (!canCount) return;
-    return onRunLogs(flowRunId, () => void queryClient.invalidateQueries({ queryKey: logKeys.count(runLogScope({ flowRunId }, {}, { canSearch: true, canFilterFlowOnly: false })) }, { cancelRefetch: false }));
+    return onRunLogs(flowRunId, () => void invalidateAfterChange(queryClient, { queryKey: logKeys.count(runLogScope({ flowRunId }, {}, { canSearch: true, canFilterFlowOnly: false })) }));
   }, [flowRunId, canCount, queryClient]);
   return count.data;
 }
