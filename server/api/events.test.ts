@@ -82,6 +82,42 @@ describe('POST /api/events and /filter (A3)', () => {
   });
 });
 
+describe('a filter on one related resource alone (read from the related rows in time order)', () => {
+  it('pages and counts each event once, within the window, as the same filter with more criteria would', async () => {
+    const x = `acme.pipeline.${randomUUID()}`;
+    const y = `acme.pipeline.${randomUUID()}`;
+    const rel = (id: string, role: string) => ({ 'syntask.resource.id': id, 'syntask.resource.role': role });
+    const inside = [
+      event({ occurred: at('2026-12-02T09:00:00Z'), related: [rel(x, 'pipeline'), rel(x, 'owner')] }),
+      event({ occurred: at('2026-12-02T09:01:00Z'), related: [rel(x, 'pipeline')] }),
+      event({ occurred: at('2026-12-02T09:02:00Z'), related: [rel(y, 'pipeline')] }),
+    ];
+    const outside = event({ occurred: at('2026-10-02T09:00:00Z'), related: [rel(x, 'pipeline')] });
+    expect((await s.post('/api/events', [...inside, outside])).status).toBe(204);
+
+    const page = await filter({ filter: { occurred: window, related: { id: [x] } }, limit: 1 });
+    expect(page.body.total).toBe(2);
+    expect(page.body.events.map((e: { id: string }) => e.id)).toEqual([inside[1].id]);
+    expect(page.body.next_page).toContain('/api/events/filter/next?page-token=');
+    const next = await s.get(new URL(page.body.next_page).pathname + new URL(page.body.next_page).search);
+    expect(next.body.events.map((e: { id: string }) => e.id)).toEqual([inside[0].id]);
+    expect(next.body.next_page).toBeNull();
+    // Each event once (the first has x in two roles), newest first or oldest first.
+    const all = await filter({ filter: { occurred: window, related: { id: [x] } } });
+    expect(all.body.events.map((e: { id: string }) => e.id)).toEqual([inside[1].id, inside[0].id]);
+    const oldestFirst = await filter({ filter: { occurred: window, related: { id: [x] }, order: 'ASC' } });
+    expect(oldestFirst.body.events.map((e: { id: string }) => e.id)).toEqual([inside[0].id, inside[1].id]);
+    expect(oldestFirst.body.events[0]).toMatchObject({ id: inside[0].id, related: inside[0].related, event: 'acme.order.shipped' });
+    // Empty lists constrain nothing: the same total.
+    expect((await filter({ filter: { occurred: window, related: { id: [x], role: [] }, event: { prefix: [] } } })).body.total).toBe(2);
+    expect((await filter({ filter: { occurred: window, related: { id: [x, y] } } })).body.total).toBe(3);
+    // Other criteria take the general path, with the same answers.
+    expect((await filter({ filter: { occurred: window, related: { id: [x], role: ['owner'] } } })).body.total).toBe(1);
+    expect((await filter({ filter: { occurred: window, related: { id: [x] }, event: { name: ['acme.order.shipped'] } } })).body.total).toBe(2);
+    expect((await filter({ filter: { occurred: { since: '2026-01-01T00:00:00Z', until: '2026-12-31T00:00:00Z' }, related: { id: [x] } } })).body.total).toBe(3);
+  });
+});
+
 describe('EventFilter criteria (A3.1, A2.1)', () => {
   const run = randomUUID();
   const ids: Record<string, string> = {};

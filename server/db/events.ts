@@ -105,17 +105,50 @@ export const decodeEvent = (r: EventTable): ReceivedEventT => ({
   received: formatDateTime(Number(r.received)),
 });
 
+const constrains = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null);
+
+/** The related ids when a filter is "related to these resources" and nothing else but its window (empty lists constrain nothing). */
+function relatedIdsOnly(filter: EventFilterT | null | undefined): string[] | null {
+  const { occurred: _occurred, order: _order, related, ...others } = filter ?? {};
+  if (!related || Object.values(others).some((c) => c && Object.values(c).some(constrains))) return null;
+  const { id, ...criteria } = related;
+  return id?.length && !Object.values(criteria).some(constrains) ? id : null;
+}
+
+/**
+ * The total of a "related to X" filter from event_resource's covering (resource, time, event)
+ * index alone: each related row carries its event's time, so this counts the same events
+ * without reading each one by its random id (586–837 ms over a million events before).
+ */
+function countRelatedTo(db: Db, ids: string[], { since, until }: { since: number; until: number }) {
+  return sql<{ n: number }>`select count(distinct r.event_id) as n from event_resource r where r.resource_id in (${sql.join(ids.map((v) => sql.val(v)))}) and r.occurred >= ${since} and r.occurred <= ${until}`.execute(db.kysely);
+}
+
+/**
+ * A page of a "related to X" filter in time order straight from that index (the general
+ * query reads every related event by id, then sorts them: tens of thousands for a busy flow).
+ */
+function pageRelatedTo(db: Db, id: string, { since, until }: { since: number; until: number }, order: RawBuilder<unknown>, limit: number, offset: number) {
+  return sql<EventTable>`select e.* from (select distinct r.event_id, r.occurred from event_resource r where r.resource_id = ${id} and r.occurred >= ${since} and r.occurred <= ${until} order by r.occurred ${order} limit ${limit} offset ${offset}) p join event e on e.id = p.event_id order by p.occurred ${order}`.execute(db.kysely);
+}
+
 /** A page of matches and their total (distinct resources when `resource.distinct`). */
 export async function queryEvents(db: Db, filter: EventFilterT | null | undefined, limit: number, offset: number, total?: number): Promise<{ events: ReceivedEventT[]; total: number }> {
-  const where = eventWhere(db.dialect, filter);
+  const now = nowMicros();
+  const where = eventWhere(db.dialect, filter, now);
   const order = filter?.order === 'ASC' ? sql`asc` : sql`desc`;
   const distinct = Boolean(filter?.resource?.distinct);
-  const rows = distinct
+  const relatedTo = relatedIdsOnly(filter);
+  const rows = relatedTo?.length === 1
+    ? await pageRelatedTo(db, relatedTo[0], occurredRange(filter, now), order, limit, offset)
+    : distinct
     ? await sql<EventTable>`select * from (select e.*, row_number() over (partition by e.resource_id order by e.occurred ${order}) as rn from event e where ${where}) d where d.rn = 1 order by d.occurred ${order} limit ${limit} offset ${offset}`.execute(db.kysely)
     : await sql<EventTable>`select e.* from event e where ${where} order by e.occurred ${order} limit ${limit} offset ${offset}`.execute(db.kysely);
   let count = total;
   if (count === undefined) {
-    const counted = await sql<{ n: number }>`select count(${distinct ? sql`distinct e.resource_id` : sql`*`}) as n from event e where ${where}`.execute(db.kysely);
+    const counted = relatedTo
+      ? await countRelatedTo(db, relatedTo, occurredRange(filter, now))
+      : await sql<{ n: number }>`select count(${distinct ? sql`distinct e.resource_id` : sql`*`}) as n from event e where ${where}`.execute(db.kysely);
     count = Number(counted.rows[0]?.n ?? 0);
   }
   return { events: rows.rows.map(decodeEvent), total: count };
