@@ -126,10 +126,11 @@ function countRelatedTo(db: Db, ids: string[], { since, until }: { since: number
 
 /**
  * A page of a "related to X" filter in time order straight from that index (the general
- * query reads every related event by id, then sorts them: tens of thousands for a busy flow).
+ * query reads every related event by id, then sorts them: tens of thousands for a busy flow);
+ * the event id breaks ties in time, as the index does, so offset pages neither skip nor repeat.
  */
 function pageRelatedTo(db: Db, id: string, { since, until }: { since: number; until: number }, order: RawBuilder<unknown>, limit: number, offset: number) {
-  return sql<EventTable>`select e.* from (select distinct r.event_id, r.occurred from event_resource r where r.resource_id = ${id} and r.occurred >= ${since} and r.occurred <= ${until} order by r.occurred ${order} limit ${limit} offset ${offset}) p join event e on e.id = p.event_id order by p.occurred ${order}`.execute(db.kysely);
+  return sql<EventTable>`select e.* from (select distinct r.event_id, r.occurred from event_resource r where r.resource_id = ${id} and r.occurred >= ${since} and r.occurred <= ${until} order by r.occurred ${order}, r.event_id ${order} limit ${limit} offset ${offset}) p join event e on e.id = p.event_id order by p.occurred ${order}, p.event_id ${order}`.execute(db.kysely);
 }
 
 /** A page of matches and their total (distinct resources when `resource.distinct`). */

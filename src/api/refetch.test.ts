@@ -93,4 +93,19 @@ describe('invalidateAfterChange', () => {
     expect(queryClient.getQueryState(['run', 'detail', 'r1'])?.isInvalidated).toBe(true);
     off();
   });
+
+  it('a change seen on screen is not downgraded by a later one seen while hidden: the query is read again', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const server = slowServer('Running');
+    const { observer, off } = await observed(queryClient, server);
+    void invalidateAfterChange(queryClient, { queryKey: ['run'] });
+    server.set('Completed');
+    void invalidateAfterChange(queryClient, { queryKey: ['run'] });
+    void invalidateAfterChange(queryClient, { queryKey: ['run'], refetchType: 'none' });
+    await server.land();
+    await server.land();
+    expect(observer.getCurrentResult().data).toBe('Completed');
+    expect(server.reads()).toBe(3);
+    off();
+  });
 });

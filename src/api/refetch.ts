@@ -34,7 +34,9 @@ function pendingOf(queryClient: QueryClient): Map<string, RefetchType> {
 export function invalidateAfterChange(queryClient: QueryClient, filters: InvalidateQueryFilters): Promise<void> {
   const pending = pendingOf(queryClient);
   for (const query of queryClient.getQueryCache().findAll(filters)) {
-    if (query.state.fetchStatus === 'fetching') pending.set(query.queryHash, filters.refetchType);
+    if (query.state.fetchStatus !== 'fetching') continue;
+    // A change seen on screen outranks one seen while the tab was hidden (`none` only marks).
+    if (!pending.has(query.queryHash) || pending.get(query.queryHash) === 'none') pending.set(query.queryHash, filters.refetchType);
   }
   return queryClient.invalidateQueries(filters, { cancelRefetch: false });
 }
