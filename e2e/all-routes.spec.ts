@@ -6,7 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, startSyntask, syntaskApi, test as base, type SyntaskServer } from './fixtures.ts';
 import { createFlow } from './data.ts';
 import { createPool } from './deployment-data.ts';
-import { showTheme } from './theme.ts';
+import { loadInLight, showTheme } from './theme.ts';
 import { DEPLOYMENT_TABS } from '../src/lib/deployment-search.ts';
 import { FLOW_RUN_TABS, TASK_RUN_TABS } from '../src/lib/run-page-search.ts';
 
@@ -50,8 +50,7 @@ const test = base.extend<object, { demo: DemoIds }>({
   ],
   demo: [async ({ server }, use) => use(await demoReady(server)), { scope: 'worker', timeout: 150_000 }],
   page: async ({ page }, use) => {
-    await page.addInitScript(() => localStorage.setItem('syntask.theme', 'light'));
-    await page.emulateMedia({ colorScheme: 'light' });
+    await loadInLight(page);
     await use(page);
   },
 });
@@ -188,7 +187,7 @@ test.describe('every route', () => {
       test.setTimeout(120_000);
       const urls = ROUTE_URLS[pattern]?.(demo) ?? [];
       for (const [i, url] of urls.entries()) {
-        await page.goto(url); // light: the fixture stores it before every load
+        await page.goto(url); // light: the fixture's `loadInLight`
         await settled(page);
         expect(await axeViolations(page), `axe on ${url} (light)`).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test as base, type SyntaskServer } from './fixtures.ts';
 import { AppShell } from './pages/shell.ts';
-import { showTheme } from './theme.ts';
+import { loadInLight, showTheme } from './theme.ts';
 import { createFlow, createFlowRun, createTaskRun, setFlowState, setTaskState } from './data.ts';
 
 /**
@@ -15,8 +15,7 @@ import { createFlow, createFlowRun, createTaskRun, setFlowState, setTaskState } 
 const test = base.extend<object, { seeded: Seeded }>({
   seeded: [async ({ server }, use) => use(await seed(server)), { scope: 'worker', timeout: 60_000 }],
   page: async ({ page }, use) => {
-    await page.addInitScript(() => localStorage.setItem('syntask.theme', 'light'));
-    await page.emulateMedia({ colorScheme: 'light' });
+    await loadInLight(page);
     await use(page);
   },
 });
@@ -130,7 +129,7 @@ test.describe('every list', () => {
     test.setTimeout(300_000);
     for (const list of LISTS) {
       await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto(list.url(seeded)); // light: the fixture stores it before every load
+      await page.goto(list.url(seeded)); // light: the fixture's `loadInLight`
       await settled(page);
       expect.soft(await clipped(page), `${list.name}, light, 1440 px`).toEqual([]);
       await showTheme(page, 'dark');

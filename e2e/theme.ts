@@ -16,3 +16,9 @@ export async function showTheme(page: Page, theme: 'light' | 'dark') {
   }, theme);
   await expect(page.locator('main')).toHaveCSS('color-scheme', theme);
 }
+
+/** Every load of the page starts in the light theme (stored before the page's scripts run); `showTheme` then shows dark. */
+export async function loadInLight(page: Page) {
+  await page.addInitScript(() => localStorage.setItem('syntask.theme', 'light'));
+  await page.emulateMedia({ colorScheme: 'light' });
+}

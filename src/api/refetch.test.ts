@@ -24,18 +24,19 @@ function slowServer(initial: string) {
   };
 }
 
-async function observed(queryClient: QueryClient, server: ReturnType<typeof slowServer>) {
+/** A page observing one run read from a slow server, after its first read landed. */
+async function observed(initial: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const server = slowServer(initial);
   const observer = new QueryObserver(queryClient, { queryKey: ['run', 'detail', 'r1'], queryFn: server.queryFn, staleTime: Infinity });
   const off = observer.subscribe(() => undefined);
   await server.land();
-  return { observer, off };
+  return { queryClient, server, observer, off };
 }
 
 describe('invalidateAfterChange', () => {
   it('reads again a query whose fetch was in flight when the change happened: the page ends on the new value', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const server = slowServer('Running');
-    const { observer, off } = await observed(queryClient, server);
+    const { queryClient, server, observer, off } = await observed('Running');
     expect(observer.getCurrentResult().data).toBe('Running');
 
     // A task changed: a refetch starts and reads "Running"; the run completes while it is in flight.
@@ -51,9 +52,7 @@ describe('invalidateAfterChange', () => {
   });
 
   it('with nothing in flight, one change is one read; an idle query is not read again later', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const server = slowServer('Running');
-    const { observer, off } = await observed(queryClient, server);
+    const { queryClient, server, observer, off } = await observed('Running');
     server.set('Completed');
     void invalidateAfterChange(queryClient, { queryKey: ['run'] });
     await server.land();
@@ -64,9 +63,7 @@ describe('invalidateAfterChange', () => {
   });
 
   it('many changes during one slow read cost one more read, not one each', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const server = slowServer('0');
-    const { observer, off } = await observed(queryClient, server);
+    const { queryClient, server, observer, off } = await observed('0');
     void invalidateAfterChange(queryClient, { queryKey: ['run'] });
     for (let i = 1; i <= 5; i++) {
       server.set(String(i));
@@ -81,9 +78,7 @@ describe('invalidateAfterChange', () => {
   });
 
   it('a hidden tab (refetchType none) only marks the query: it is read when next observed', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const server = slowServer('Running');
-    const { off } = await observed(queryClient, server);
+    const { queryClient, server, off } = await observed('Running');
     void invalidateAfterChange(queryClient, { queryKey: ['run'] });
     server.set('Completed');
     void invalidateAfterChange(queryClient, { queryKey: ['run'], refetchType: 'none' });
@@ -95,9 +90,7 @@ describe('invalidateAfterChange', () => {
   });
 
   it('a change seen on screen is not downgraded by a later one seen while hidden: the query is read again', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const server = slowServer('Running');
-    const { observer, off } = await observed(queryClient, server);
+    const { queryClient, server, observer, off } = await observed('Running');
     void invalidateAfterChange(queryClient, { queryKey: ['run'] });
     server.set('Completed');
     void invalidateAfterChange(queryClient, { queryKey: ['run'] });
